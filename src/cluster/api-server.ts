@@ -1,0 +1,133 @@
+/**
+ * The API server's front door: every client (kubectl, `kubelab serve`, controllers) writes
+ * through here. Order per request, as kube-apiserver does it: decode (strict field
+ * validation) → defaulting → validation → storage. A rejected object changes nothing.
+ */
+import { decodeObject, defaultObject, validateCreate, validateUpdate, prepareForUpdate } from './admission/index.js';
+import type { VirtualClock } from './clock.js';
+import { ApiError, invalid, notFound } from './errors.js';
+import { applyPatch, type PatchType } from './patch/index.js';
+import { findResourceForKind, resourceForKind } from './resources.js';
+import { deepCopy, type Store } from './store.js';
+import type { KubeObject, LabelSelector } from './types.js';
+import { selectorMatches } from './selectors.js';
+
+/** `Strict` rejects unknown or duplicate fields, `Warn` reports them, `Ignore` drops them. */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+/** Options of a write. */
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldValidation?: FieldValidation;
+  fieldManager?: string;
+}
+
+/** The result of a write: the stored object and the server's warnings (`Warning: ...`). */
+export interface WriteResult<T extends KubeObject = KubeObject> {
+  object: T;
+  warnings: string[];
+}
+
+/** Options of a delete (metav1.DeleteOptions). */
+export interface DeleteOptions {
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  gracePeriodSeconds?: number;
+  dryRun?: boolean;
+}
+
+/** What graceful deletion and cascading need from the rest of the cluster. */
+export interface DeletionHooks {
+  /** Called instead of removing the object when it needs graceful deletion (pods) or finalizers. */
+  beginDelete?(obj: KubeObject, opts: DeleteOptions): KubeObject | undefined;
+}
+
+/** The simulated kube-apiserver. */
+export class ApiServer {
+  deletionHooks: DeletionHooks = {};
+
+  constructor(
+    readonly store: Store,
+    readonly clock: VirtualClock,
+  ) {}
+
+  /** Creates an object (POST). Namespaced kinds default to namespace `default`. */
+  create<T extends KubeObject>(input: unknown, opts: WriteOptions = {}): WriteResult<T> {
+    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Strict');
+    const r = resourceForKind(object.kind);
+    if (r.namespaced) {
+      object.metadata.namespace ??= 'default';
+      this.requireNamespace(object.metadata.namespace);
+    } else delete object.metadata.namespace;
+    defaultObject(object);
+    const causes = validateCreate(object);
+    if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
+    if (opts.dryRun) {
+      if (object.metadata.name && this.store.peek(object.kind, object.metadata.namespace, object.metadata.name)) {
+        // Same AlreadyExists as a real create.
+        this.store.create(this.store.get(object.kind, object.metadata.namespace, object.metadata.name));
+      }
+      return { object: object as T, warnings };
+    }
+    return { object: this.store.create(object) as T, warnings };
+  }
+
+  /** Replaces an object (PUT). */
+  update<T extends KubeObject>(input: unknown, opts: WriteOptions = {}): WriteResult<T> {
+    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Strict');
+    const r = resourceForKind(object.kind);
+    if (r.namespaced) object.metadata.namespace ??= 'default';
+    const old = this.store.get(object.kind, object.metadata.namespace, object.metadata.name!);
+    prepareForUpdate(object, old);
+    defaultObject(object);
+    const causes = validateUpdate(object, old);
+    if (causes.length > 0) throw invalid(r, object.metadata.name!, causes);
+    if (opts.dryRun) return { object: object as T, warnings };
+    return { object: this.store.update(object) as T, warnings };
+  }
+
+  /** Applies a patch (PATCH) of the given type to the stored object and writes the result. */
+  patch<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): WriteResult<T> {
+    const current = this.store.get(kind, namespace, name);
+    const patched = applyPatch(current, type, patch);
+    patched.metadata = { ...patched.metadata, resourceVersion: undefined };
+    return this.update<T>(patched, opts);
+  }
+
+  /** One object (GET); throws NotFound. */
+  get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    return this.store.get<T>(kind, namespace, name);
+  }
+
+  /** Objects of a kind, optionally in one namespace and matching a label selector (LIST). */
+  list<T extends KubeObject>(kind: string, namespace?: string, selector?: LabelSelector): T[] {
+    const all = this.store.view<T>(kind, namespace);
+    const picked = selector ? all.filter((o) => selectorMatches(selector, o.metadata.labels ?? {})) : all;
+    return picked.map((o) => deepCopy(o));
+  }
+
+  /**
+   * Deletes an object (DELETE). Pods with a grace period and objects with finalizers stay,
+   * marked with deletionTimestamp, until their hook removes them. Returns the object as
+   * the server answers.
+   */
+  delete<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+    const current = this.store.get(kind, namespace, name);
+    if (opts.dryRun) return current as T;
+    const kept = this.deletionHooks.beginDelete?.(current, opts);
+    if (kept) return kept as T;
+    return this.store.delete<T>(kind, namespace, name);
+  }
+
+  private requireNamespace(ns: string): void {
+    if (!this.store.peek('Namespace', undefined, ns)) {
+      throw notFound(resourceForKind('Namespace'), ns);
+    }
+  }
+}
+
+/** True if `kind` is served by kubelab. */
+export function isServedKind(kind: string): boolean {
+  return findResourceForKind(kind) !== undefined;
+}
+
+export { ApiError };

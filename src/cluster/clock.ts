@@ -1,0 +1,111 @@
+/**
+ * The one virtual clock (after xstate's SimulatedClock and kubernetes' injected `nowFn`).
+ * Time only moves when `advance` is called; timers fire in (time, insertion) order, so the
+ * same calls always give the same sequence. Nothing else in kubelab reads real time.
+ */
+
+/** The instant every fresh cluster starts at: 2025-08-19T09:00:00Z, the seed lesson's day. */
+export const DEFAULT_START_MS = Date.UTC(2025, 7, 19, 9, 0, 0);
+
+interface Timer {
+  id: number;
+  at: number;
+  seq: number;
+  label: string;
+  fn: () => void;
+}
+
+/** A virtual clock with a timer queue. */
+export class VirtualClock {
+  private nowMs: number;
+  private timers: Timer[] = [];
+  private nextId = 1;
+  private seq = 0;
+
+  constructor(startMs: number = DEFAULT_START_MS) {
+    this.nowMs = startMs;
+  }
+
+  /** Milliseconds since the Unix epoch, virtual. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** The current instant as Kubernetes writes it (RFC 3339, whole seconds, `Z`). */
+  timestamp(offsetMs = 0): string {
+    return formatTimestamp(this.nowMs + offsetMs);
+  }
+
+  /** Runs `fn` once `delayMs` of virtual time has passed; returns an id for `clearTimeout`. */
+  setTimeout(fn: () => void, delayMs: number, label = ''): number {
+    const id = this.nextId++;
+    const timer = { id, at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn };
+    // Keep the queue sorted by (at, seq); insertion from the end is cheap for near-future timers.
+    let i = this.timers.length;
+    while (i > 0 && compare(this.timers[i - 1], timer) > 0) i--;
+    this.timers.splice(i, 0, timer);
+    return id;
+  }
+
+  /** Cancels a timer; unknown ids are ignored. */
+  clearTimeout(id: number): void {
+    const i = this.timers.findIndex((t) => t.id === id);
+    if (i >= 0) this.timers.splice(i, 1);
+  }
+
+  /** The virtual time of the next pending timer, or undefined. */
+  nextTimerAt(): number | undefined {
+    return this.timers[0]?.at;
+  }
+
+  /** Number of pending timers. */
+  pending(): number {
+    return this.timers.length;
+  }
+
+  /**
+   * Moves time forward by `ms`, firing every timer that falls due, each at its own instant.
+   * `afterEach` runs after every fired timer (the cluster settles its controllers there).
+   */
+  advance(ms: number, afterEach?: () => void): void {
+    this.advanceTo(this.nowMs + Math.max(0, ms), afterEach);
+  }
+
+  /** Moves time forward to `targetMs`, firing due timers in order. */
+  advanceTo(targetMs: number, afterEach?: () => void): void {
+    while (this.timers.length > 0 && this.timers[0].at <= targetMs) {
+      const timer = this.timers.shift()!;
+      if (timer.at > this.nowMs) this.nowMs = timer.at;
+      timer.fn();
+      afterEach?.();
+    }
+    if (targetMs > this.nowMs) this.nowMs = targetMs;
+  }
+
+  /**
+   * Fires timers until none is left or `limitMs` of virtual time has passed; returns the
+   * virtual milliseconds that elapsed.
+   */
+  runUntilIdle(limitMs = 3_600_000, afterEach?: () => void): number {
+    const start = this.nowMs;
+    const end = start + limitMs;
+    while (this.timers.length > 0 && this.timers[0].at <= end) {
+      this.advanceTo(this.timers[0].at, afterEach);
+    }
+    return this.nowMs - start;
+  }
+}
+
+function compare(a: Timer, b: Timer): number {
+  return a.at - b.at || a.seq - b.seq;
+}
+
+/** Formats epoch milliseconds as `2025-08-19T09:00:00Z`. */
+export function formatTimestamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Parses a Kubernetes timestamp to epoch milliseconds. */
+export function parseTimestamp(ts: string): number {
+  return Date.parse(ts);
+}

@@ -1,0 +1,223 @@
+/**
+ * The object store: a small object tracker in the manner of client-go `testing/fixture.go`.
+ * Objects are keyed by kind, namespace and name; one increasing resourceVersion; deep copies in
+ * and out; typed API errors; watch notifications delivered synchronously after each write.
+ *
+ * Fidelity limits: no field selectors beyond name, no pagination, no watch bookmarks or
+ * resume from a resourceVersion; validation and defaulting happen in api-server.ts, not here.
+ */
+import type { VirtualClock } from './clock.js';
+import { alreadyExists, conflict, notFound } from './errors.js';
+import { resourceForKind } from './resources.js';
+import type { Rng } from './rng.js';
+import type { KubeObject } from './types.js';
+
+/** A change notification. */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KubeObject;
+}
+
+/** A watch callback. It receives a deep copy it may keep. */
+export type WatchFn = (event: WatchEvent) => void;
+
+/** Deep-copies a JSON object. */
+export function deepCopy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** In-memory object tracker. */
+export class Store {
+  private readonly byKind = new Map<string, Map<string, KubeObject>>();
+  private readonly sortedCache = new Map<string, KubeObject[]>();
+  private readonly watchers = new Set<WatchFn>();
+  private rv = 0;
+  private readonly uidRng: Rng;
+  private readonly nameRng: Rng;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    rng: Rng,
+  ) {
+    this.uidRng = rng.fork('uid');
+    this.nameRng = rng.fork('generate-name');
+  }
+
+  /** The newest resourceVersion handed out, as a string. */
+  resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  /** Subscribes to every change; returns the unsubscribe function. */
+  watch(fn: WatchFn): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  /**
+   * Stores a new object: resolves `generateName` (5 characters of apimachinery's alphabet),
+   * sets uid, resourceVersion, creationTimestamp and generation. Throws AlreadyExists.
+   */
+  create<T extends KubeObject>(input: T): T {
+    const obj = deepCopy(input);
+    const r = resourceForKind(obj.kind);
+    const meta = obj.metadata;
+    if (!r.namespaced) delete meta.namespace;
+    const bucket = this.bucket(obj.kind);
+    if (!meta.name && meta.generateName) {
+      // apiserver storage/names: base truncated to 58, plus utilrand.String(5).
+      const base = meta.generateName.slice(0, 58);
+      do meta.name = base + this.nameRng.string(5);
+      while (bucket.has(key(meta.namespace, meta.name)));
+    }
+    const k = key(meta.namespace, meta.name!);
+    if (bucket.has(k)) throw alreadyExists(r, meta.name!);
+    meta.uid = this.newUid();
+    meta.resourceVersion = String(++this.rv);
+    meta.creationTimestamp = this.clock.timestamp();
+    if (r.hasGeneration) meta.generation = 1;
+    else delete meta.generation;
+    bucket.set(k, obj);
+    this.sortedCache.delete(obj.kind);
+    this.notify('ADDED', obj);
+    return deepCopy(obj);
+  }
+
+  /** A deep copy of one object; throws NotFound. */
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const found = this.peek(kind, namespace, name);
+    if (!found) throw notFound(resourceForKind(kind), name);
+    return deepCopy(found) as T;
+  }
+
+  /** A deep copy of one object, or undefined. */
+  find<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const found = this.peek(kind, namespace, name);
+    return found ? (deepCopy(found) as T) : undefined;
+  }
+
+  /**
+   * The stored object itself, without a copy. Callers must treat it as read-only; it is for
+   * controllers and printers on hot paths (10,000 pods).
+   */
+  peek<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const ns = resourceForKind(kind).namespaced ? namespace : undefined;
+    return this.byKind.get(kind)?.get(key(ns, name)) as T | undefined;
+  }
+
+  /** Deep copies of every object of a kind (one namespace, or all when undefined), in key order. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    return this.view<T>(kind, namespace).map((o) => deepCopy(o));
+  }
+
+  /** Like `list` but without copies: read-only references, sorted by namespace then name. */
+  view<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
+    let sorted = this.sortedCache.get(kind);
+    if (!sorted) {
+      const bucket = this.byKind.get(kind);
+      sorted = bucket ? [...bucket.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]) : [];
+      this.sortedCache.set(kind, sorted);
+    }
+    const all = sorted as T[];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  /**
+   * Replaces a stored object. If the input carries a resourceVersion that is not the stored
+   * one, throws Conflict. Keeps uid and creationTimestamp; bumps generation when anything but
+   * metadata and status changed (for kinds that have one). A write that changes nothing is
+   * skipped and returns the stored object (no new resourceVersion, no event), as the real
+   * API server does.
+   */
+  update<T extends KubeObject>(input: T): T {
+    const obj = deepCopy(input);
+    const r = resourceForKind(obj.kind);
+    const ns = r.namespaced ? obj.metadata.namespace : undefined;
+    const bucket = this.bucket(obj.kind);
+    const k = key(ns, obj.metadata.name!);
+    const old = bucket.get(k);
+    if (!old) throw notFound(r, obj.metadata.name!);
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(r, obj.metadata.name!);
+    }
+    obj.metadata.uid = old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (r.hasGeneration) {
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(old, obj) ? 1 : 0);
+    }
+    if (sameJson(old, obj)) return deepCopy(old) as T;
+    obj.metadata.resourceVersion = String(++this.rv);
+    bucket.set(k, obj);
+    this.sortedCache.delete(obj.kind);
+    this.notify('MODIFIED', obj);
+    return deepCopy(obj);
+  }
+
+  /** Removes an object at once and returns it; throws NotFound. Graceful deletion is the API server's. */
+  delete<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const r = resourceForKind(kind);
+    const ns = r.namespaced ? namespace : undefined;
+    const bucket = this.bucket(kind);
+    const k = key(ns, name);
+    const old = bucket.get(k);
+    if (!old) throw notFound(r, name);
+    bucket.delete(k);
+    this.sortedCache.delete(kind);
+    this.notify('DELETED', old);
+    return deepCopy(old) as T;
+  }
+
+  /** Every stored object of every kind, for invariant checks and determinism tests. */
+  dump(): KubeObject[] {
+    return [...this.byKind.keys()].sort().flatMap((kind) => this.list(kind));
+  }
+
+  private bucket(kind: string): Map<string, KubeObject> {
+    let b = this.byKind.get(kind);
+    if (!b) {
+      b = new Map();
+      this.byKind.set(kind, b);
+    }
+    return b;
+  }
+
+  private notify(type: WatchEvent['type'], obj: KubeObject): void {
+    if (this.watchers.size === 0) return;
+    for (const fn of [...this.watchers]) fn({ type, object: deepCopy(obj) });
+  }
+
+  private newUid(): string {
+    // A version-4 UUID, as the API server's uuid.NewUUID gives, from the seeded stream.
+    const h = this.uidRng.hex(32);
+    const variant = '89ab'[this.uidRng.int(4)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+function key(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => {
+    const { metadata: _m, status: _s, ...rest } = o;
+    return rest;
+  };
+  return !sameJson(strip(a), strip(b));
+}
+
+/** Structural equality of JSON values, ignoring key order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameJson(v, bb[i]));
+  }
+  const ak = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bk = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  return ak.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
