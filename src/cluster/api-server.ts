@@ -41,9 +41,18 @@ export interface DeletionHooks {
   beginDelete?(obj: KubeObject, opts: DeleteOptions): KubeObject | undefined;
 }
 
+/** Registry strategies that own server-set fields (ClusterIP allocation and release). */
+export interface RegistryHooks {
+  /** Called after defaulting, before validation, on create (not on dry run). */
+  beforeCreate?(obj: KubeObject): void;
+  /** Called after an object has left the store. */
+  afterDelete?(obj: KubeObject): void;
+}
+
 /** The simulated kube-apiserver. */
 export class ApiServer {
   deletionHooks: DeletionHooks = {};
+  registryHooks: RegistryHooks = {};
 
   constructor(
     readonly store: Store,
@@ -59,6 +68,7 @@ export class ApiServer {
       this.requireNamespace(object.metadata.namespace);
     } else delete object.metadata.namespace;
     defaultObject(object);
+    if (!opts.dryRun) this.registryHooks.beforeCreate?.(object);
     const causes = validateCreate(object);
     if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
     if (opts.dryRun) {
@@ -115,7 +125,14 @@ export class ApiServer {
     if (opts.dryRun) return current as T;
     const kept = this.deletionHooks.beginDelete?.(current, opts);
     if (kept) return kept as T;
-    return this.store.delete<T>(kind, namespace, name);
+    return this.remove<T>(kind, namespace, name);
+  }
+
+  /** Removes an object from storage now (the end of graceful deletion) and runs registry hooks. */
+  remove<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const gone = this.store.delete<T>(kind, namespace, name);
+    this.registryHooks.afterDelete?.(gone);
+    return gone;
   }
 
   private requireNamespace(ns: string): void {

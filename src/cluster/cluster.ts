@@ -9,6 +9,7 @@ import { DEFAULT_START_MS, VirtualClock } from './clock.js';
 import type { Controller, ControllerContext } from './controllers/controller.js';
 import { createControllers } from './controllers/index.js';
 import { installDeletion } from './deletion.js';
+import { installNetwork } from './network/index.js';
 import { EventRecorder } from './events.js';
 import { Rng } from './rng.js';
 import { Store } from './store.js';
@@ -43,6 +44,7 @@ export class Cluster {
     this.events = new EventRecorder(this.store, this.clock);
     this.controllers = createControllers(this.context());
     installDeletion(this);
+    installNetwork(this);
     bootstrapCluster(this);
     this.settle();
   }
