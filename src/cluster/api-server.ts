@@ -43,7 +43,7 @@ export interface DeletionHooks {
 
 /** Registry strategies that own server-set fields (ClusterIP allocation and release). */
 export interface RegistryHooks {
-  /** Called after defaulting, before validation, on create (not on dry run). */
+  /** Called after validation, just before storage, on create (not on dry run). */
   beforeCreate?(obj: KubeObject): void;
   /** Called after an object has left the store. */
   afterDelete?(obj: KubeObject): void;
@@ -68,9 +68,9 @@ export class ApiServer {
       this.requireNamespace(object.metadata.namespace);
     } else delete object.metadata.namespace;
     defaultObject(object);
-    if (!opts.dryRun) this.registryHooks.beforeCreate?.(object);
     const causes = validateCreate(object);
     if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
+    if (!opts.dryRun) this.registryHooks.beforeCreate?.(object);
     if (opts.dryRun) {
       if (object.metadata.name && this.store.peek(object.kind, object.metadata.namespace, object.metadata.name)) {
         // Same AlreadyExists as a real create.
