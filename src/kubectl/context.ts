@@ -1,0 +1,29 @@
+/**
+ * What a kubectl invocation runs against: the cluster, the workspace files, standard input,
+ * and two output sinks. IO is injected so the same code serves `run`, the shell, the TUI and
+ * tests; output is written as it is produced (the TUI streams it).
+ */
+import type { Cluster } from '../cluster/cluster.js';
+import type { WorkspaceFs } from '../workspace/workspace-fs.js';
+
+/** The environment of one kubectl command. */
+export interface KubectlContext {
+  cluster: Cluster;
+  fs: WorkspaceFs;
+  /** Standard input, for `-f -`. */
+  stdin?: string;
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** Set when the user interrupts (Ctrl-C); long-running verbs (`-w`, `rollout status`) stop. */
+  signal?: AbortSignal;
+  /**
+   * The longest virtual time a watching verb (`get -w`, `rollout status` without --timeout)
+   * may run in a script before it is interrupted as if by Ctrl-C, in ms.
+   */
+  watchBudgetMs?: number;
+}
+
+/** Default watch budget in scripts: 60 virtual seconds. */
+export const DEFAULT_WATCH_BUDGET_MS = 60_000;
