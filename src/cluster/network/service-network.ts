@@ -1,0 +1,130 @@
+/**
+ * The service network as a client in a pod sees it: DNS, kube-proxy's choice of endpoint,
+ * and the container that answers on the chosen pod IP and port. `request` returns a
+ * structured result; curl and wget emulations format it.
+ */
+import type { VirtualClock } from '../clock.js';
+import type { Rng } from '../rng.js';
+import type { Store } from '../store.js';
+import type { Pod, Service } from '../types.js';
+import { lookupImage, parseImage } from '../kubelet/images.js';
+import { resolveName, type DnsAnswer } from './dns.js';
+import { containerFilesystem } from './filesystem.js';
+import { pickEndpointIndex, serviceEndpoints } from './kube-proxy.js';
+import { serveNginx, type HttpResponse } from './nginx.js';
+
+/** Why a request got no HTTP answer. */
+export type RequestErrorKind =
+  /** The host name did not resolve (busybox wget: `bad address 'x'`; curl exit 6). */
+  | 'bad-address'
+  /** TCP RST: no listener on the target port, or a Service without ready endpoints (kube-proxy REJECT). */
+  | 'connection-refused'
+  /** Nothing answers at all: a ClusterIP port that is not a service port, an IP nobody has. */
+  | 'timeout'
+  /** A URL the emulated clients cannot speak (not http). */
+  | 'unsupported-protocol';
+
+/** A parsed request target. */
+export interface RequestTarget {
+  scheme: string;
+  host: string;
+  port: number;
+  path: string;
+}
+
+/** The answer to one request. */
+export type RequestResult =
+  | ({ ok: true; target: RequestTarget; resolvedIp: string; pod: { namespace: string; name: string }; podIp: string; podPort: number; container: string } & HttpResponse)
+  | { ok: false; error: RequestErrorKind; target?: RequestTarget; resolvedIp?: string; message: string };
+
+/** Parses `http://host[:port]/path` (scheme optional, as curl and wget accept). */
+export function parseUrl(url: string): RequestTarget | undefined {
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/.exec(url.trim());
+  if (!m) return undefined;
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const path = m[4] ? (m[4].startsWith('/') ? m[4] : `/${m[4]}`) : '/';
+  return { scheme, host: m[2], port, path };
+}
+
+/** The service network of one cluster. */
+export class ServiceNetwork {
+  private podsByIp = new Map<string, Pod>();
+  private podsByIpVersion = '';
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: VirtualClock,
+    /** kube-proxy's seeded stream: one draw sequence per connection, fixed by the seed. */
+    readonly kubeProxyRng: Rng,
+  ) {}
+
+  /** Resolves a name (or IP literal) as a pod in `fromNamespace` would. */
+  resolve(name: string, fromNamespace = 'default'): DnsAnswer | undefined {
+    return resolveName(this.store, name, fromNamespace);
+  }
+
+  /** Sends one HTTP request from a pod in `fromNamespace` and returns what came back. */
+  request(url: string, fromNamespace = 'default', method = 'GET'): RequestResult {
+    const target = parseUrl(url);
+    if (!target) return { ok: false, error: 'bad-address', message: `bad address '${url}'` };
+    if (target.scheme !== 'http' && target.scheme !== 'https') {
+      return { ok: false, error: 'unsupported-protocol', target, message: `Protocol "${target.scheme}" not supported` };
+    }
+    const answer = this.resolve(target.host, fromNamespace);
+    if (!answer) return { ok: false, error: 'bad-address', target, message: `bad address '${target.host}'` };
+    const resolvedIp = answer.ip;
+    let podIp = resolvedIp;
+    let podPort = target.port;
+    const svc = this.serviceByClusterIp(resolvedIp);
+    if (svc) {
+      const port = (svc.spec.ports ?? []).find((p) => p.port === target.port && (p.protocol ?? 'TCP') === 'TCP');
+      if (!port) return { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${resolvedIp}:${target.port} timed out` };
+      const endpoints = serviceEndpoints(this.store, svc, port);
+      // kube-proxy REJECTs traffic to a service without endpoints: the client sees a refusal.
+      if (endpoints.length === 0) return { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' };
+      const chosen = endpoints[pickEndpointIndex(this.kubeProxyRng, endpoints.length)];
+      podIp = chosen.ip;
+      podPort = chosen.port;
+    }
+    return this.connect(target, resolvedIp, podIp, podPort, method);
+  }
+
+  /** Sends a request straight to a pod IP and port (what probes and the kubelet do). */
+  connect(target: RequestTarget, resolvedIp: string, podIp: string, podPort: number, method = 'GET'): RequestResult {
+    const pod = this.podByIp(podIp);
+    if (!pod) return { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${podIp}:${podPort} timed out` };
+    for (const c of pod.spec.containers) {
+      const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+      if (!status?.state?.running) continue;
+      const image = c.image ? lookupImage(parseImage(c.image)) : undefined;
+      if (!image || !image.behaviour.listens.includes(podPort)) continue;
+      if (image.behaviour.kind === 'nginx') {
+        const fs = containerFilesystem(this.store, pod, c);
+        const host = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+        const response = serveNginx(image.behaviour.serverVersion!, fs, method, target.path, host, this.clock.now());
+        return { ok: true, target, resolvedIp, pod: { namespace: pod.metadata.namespace!, name: pod.metadata.name! }, podIp, podPort, container: c.name, ...response };
+      }
+    }
+    return { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' };
+  }
+
+  /** The pod that currently holds `ip` (not terminal), or undefined. */
+  podByIp(ip: string): Pod | undefined {
+    const version = this.store.resourceVersion();
+    if (version !== this.podsByIpVersion) {
+      this.podsByIp = new Map();
+      for (const p of this.store.view<Pod>('Pod')) {
+        const phase = p.status?.phase;
+        if (p.status?.podIP && phase !== 'Succeeded' && phase !== 'Failed') this.podsByIp.set(p.status.podIP, p);
+      }
+      this.podsByIpVersion = version;
+    }
+    return this.podsByIp.get(ip);
+  }
+
+  /** The Service whose ClusterIP is `ip`, or undefined. */
+  serviceByClusterIp(ip: string): Service | undefined {
+    return this.store.view<Service>('Service').find((s) => s.spec?.clusterIP === ip || s.spec?.clusterIPs?.includes(ip));
+  }
+}
