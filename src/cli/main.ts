@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The `kubelab` command: one function per subcommand. Headless subcommands (`run`, `grade`,
+ * `validate`, `scenarios`) never import ink or react; the TUI is loaded lazily when asked for.
+ */
+import { runCommand } from './run-command.js';
+import { USAGE, CliUsageError } from './usage.js';
+
+/** Runs the CLI and returns the process exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  try {
+    switch (sub) {
+      case 'run':
+        return await runCommand(rest);
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case '--version':
+      case 'version':
+        process.stdout.write('kubelab 0.1.0 (simulating Kubernetes v1.32, kubectl v1.32.4)\n');
+        return 0;
+      case undefined:
+      case 'lesson':
+      case 'grade':
+      case 'scenarios':
+      case 'validate':
+      case 'serve':
+        process.stderr.write(
+          `kubelab: "${sub ?? 'kubelab'}" is not built yet. What works today: kubelab run <script|->.\n` +
+            `Run "kubelab --help" for usage.\n`,
+        );
+        return 2;
+      default:
+        throw new CliUsageError(`unknown command "${sub}"`);
+    }
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      process.stderr.write(`kubelab: ${err.message}\nRun "kubelab --help" for usage.\n`);
+      return 2;
+    }
+    const what = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`kubelab: internal error: ${what}\n`);
+    return 70;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,24 @@
+/** kubelab's own usage text and usage errors. */
+
+/** A mistake in how kubelab itself was called (exit 2). */
+export class CliUsageError extends Error {}
+
+/** `kubelab --help`. */
+export const USAGE = `kubelab: learn Kubernetes zero-downtime deployments on a simulated cluster.
+
+Usage:
+  kubelab run <script|-> [--seed N] [--workdir DIR] [--echo] [--think-time DURATION]
+      Run the commands of a script (or standard input) against a fresh simulated
+      cluster and print what kubectl prints. Files are read from --workdir
+      (default: the current folder). Before each command the virtual clock moves
+      by the think time (default 10s). Exit status: 0 if every command succeeded,
+      otherwise the status of the last command that failed.
+
+Not built yet:
+  kubelab                       lesson picker (terminal UI)
+  kubelab lesson <id|file>      a lesson in the terminal UI
+  kubelab grade --scenario <id|file> <submission>...
+  kubelab scenarios             list built-in scenarios
+  kubelab validate <file>       check a scenario file
+  kubelab serve [--port N]      the Kubernetes HTTP API for the real kubectl
+`;

@@ -1,0 +1,43 @@
+/**
+ * Runs every transcript under test/transcripts/ and compares what kubelab prints with what the
+ * file says, command by command. `UPDATE_TRANSCRIPTS=1 npx vitest run test/transcripts.test.ts`
+ * rewrites the expectations locally; CI never does.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatTranscript, outputMatches, parseTranscript } from '../src/transcript/transcript.js';
+import { replayTranscript } from '../src/transcript/run-transcript.js';
+
+const ROOT = path.join(import.meta.dirname, 'transcripts');
+const UPDATE = process.env.UPDATE_TRANSCRIPTS === '1' && !process.env.CI;
+
+function transcriptFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? transcriptFiles(path.join(dir, e.name)) : e.name.endsWith('.txt') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+describe('transcripts', () => {
+  const files = transcriptFiles(ROOT);
+  it('has transcripts to run', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  for (const file of files) {
+    it(path.relative(ROOT, file), async () => {
+      const expected = parseTranscript(fs.readFileSync(file, 'utf8'));
+      const actual = await replayTranscript(expected);
+      if (UPDATE) {
+        fs.writeFileSync(file, formatTranscript(actual));
+        return;
+      }
+      expected.steps.forEach((step, i) => {
+        const got = actual.steps[i];
+        const label = `$ ${step.command}`;
+        if (!outputMatches(step.output, got.output)) expect(`${label}\n${got.output}`).toBe(`${label}\n${step.output}`);
+        expect(`${label} → exit ${got.exit}`).toBe(`${label} → exit ${step.exit}`);
+      });
+    });
+  }
+});
