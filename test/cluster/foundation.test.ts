@@ -4,8 +4,9 @@ import { Rng, K8S_ALPHANUMS } from '../../src/cluster/rng.js';
 import { Store } from '../../src/cluster/store.js';
 import { ApiError } from '../../src/cluster/errors.js';
 import { Cluster } from '../../src/cluster/cluster.js';
+import type { ConfigMap, KubeObject } from '../../src/cluster/types.js';
 
-const cm = (name: string, data: Record<string, string> = {}) => ({
+const cm = (name: string, data: Record<string, string> = {}): ConfigMap & { data: Record<string, string> } => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
   metadata: { name, namespace: 'default' },
@@ -72,8 +73,8 @@ describe('Store', () => {
     expect(created.metadata.resourceVersion).toBe('1');
     expect(created.metadata.creationTimestamp).toBe('2025-08-19T09:00:00Z');
     input.data.k = 'changed';
-    (created as { data: Record<string, string> }).data.k = 'changed too';
-    expect(store.get<ReturnType<typeof cm> & { metadata: object }>('ConfigMap', 'default', 'a').data).toEqual({ k: 'v' });
+    created.data.k = 'changed too';
+    expect(store.get<ConfigMap>('ConfigMap', 'default', 'a').data).toEqual({ k: 'v' });
   });
 
   it('throws kubectl-worded NotFound, AlreadyExists and Conflict', () => {
@@ -111,7 +112,7 @@ describe('Store', () => {
 
   it('bumps generation only for spec changes of kinds that have one', () => {
     const store = newStore();
-    const d = store.create({
+    const d = store.create<KubeObject>({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'd', namespace: 'default' },
@@ -126,7 +127,7 @@ describe('Store', () => {
 
   it('fills generateName with five characters of the apimachinery alphabet', () => {
     const store = newStore();
-    const p = store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-', namespace: 'default' } });
+    const p = store.create<KubeObject>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-', namespace: 'default' } });
     expect(p.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 });
