@@ -1,7 +1,129 @@
-/** PLACEHOLDER: replaced by the controller work. */
+/**
+ * The garbage collector (kubernetes `pkg/controller/garbagecollector/garbagecollector.go`
+ * `attemptToDeleteItem`, `processDeletingDependentsItem`, `classifyReferences`). Level-triggered
+ * over ownerReferences instead of a dependency graph fed by informers:
+ *
+ * - An object whose owners are all gone (absent, or present with another uid) is deleted
+ *   (Background; Foreground if an owner waits on it and it has dependents of its own).
+ * - An object with a live owner and some gone ones only loses the references to the gone ones.
+ * - An owner in foreground deletion (finalizer `foregroundDeletion`) has its blocking dependents
+ *   (blockOwnerDeletion=true) deleted; once none is left the finalizer is removed and, with no
+ *   finalizer left, the object goes (the API server's part of that step is done here too).
+ * - An object being deleted gracefully (a terminating pod) is left alone; it still blocks its
+ *   owner's foreground deletion until the kubelet removes it.
+ * Owners of kinds kubelab does not model count as present, as an unknown kind does upstream.
+ */
+import { ApiError } from '../errors.js';
+import { FOREGROUND_FINALIZER } from '../deletion.js';
+import { RESOURCE_TYPES, findResourceForKind } from '../resources.js';
+import { deepCopy } from '../store.js';
+import type { KubeObject, OwnerReference } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 
-/** Not built yet. */
-export function createGarbageCollector(_ctx: ControllerContext): Controller {
-  return { name: 'garbage-collector', sync: () => false };
+const NAME = 'garbage-collector';
+
+/** Creates the garbage collector. */
+export function createGarbageCollector(ctx: ControllerContext): Controller {
+  return {
+    name: NAME,
+    sync: () => {
+      const before = ctx.store.resourceVersion();
+      collect(ctx);
+      return ctx.store.resourceVersion() !== before;
+    },
+  };
+}
+
+type OwnerState = 'solid' | 'dangling' | 'waiting';
+
+function collect(ctx: ControllerContext): void {
+  const all: KubeObject[] = [];
+  for (const r of RESOURCE_TYPES) all.push(...ctx.store.view(r.kind));
+  const dependents = new Map<string, KubeObject[]>();
+  for (const obj of all) {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      const list = dependents.get(ref.uid) ?? [];
+      list.push(obj);
+      dependents.set(ref.uid, list);
+    }
+  }
+  for (const obj of all) {
+    if (obj.metadata.deletionTimestamp && hasForeground(obj)) processDeletingDependents(ctx, obj, dependents);
+  }
+  for (const obj of all) {
+    if ((obj.metadata.ownerReferences ?? []).length > 0) attemptToDelete(ctx, obj, dependents);
+  }
+  for (const obj of all) {
+    // A marked object whose finalizers are all gone is removed (the API server does this on the update that clears them).
+    if (obj.kind !== 'Pod' && obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0) remove(ctx, obj);
+  }
+}
+
+function hasForeground(obj: KubeObject): boolean {
+  return (obj.metadata.finalizers ?? []).includes(FOREGROUND_FINALIZER);
+}
+
+/** Is the owner named by `ref` present (solid), gone (dangling) or deleting its dependents (waiting)? */
+function ownerState(ctx: ControllerContext, dependent: KubeObject, ref: OwnerReference): OwnerState {
+  const r = findResourceForKind(ref.kind);
+  if (!r) return 'solid';
+  const owner = ctx.store.peek(ref.kind, r.namespaced ? dependent.metadata.namespace : undefined, ref.name);
+  if (!owner || owner.metadata.uid !== ref.uid) return 'dangling';
+  if (owner.metadata.deletionTimestamp && hasForeground(owner)) return 'waiting';
+  return 'solid';
+}
+
+/** `attemptToDeleteItem`. */
+function attemptToDelete(ctx: ControllerContext, item: KubeObject, dependents: Map<string, KubeObject[]>): void {
+  const latest = ctx.store.peek(item.kind, item.metadata.namespace, item.metadata.name!);
+  if (!latest || latest.metadata.uid !== item.metadata.uid) return;
+  if (latest.metadata.deletionTimestamp) return;
+  const refs = latest.metadata.ownerReferences ?? [];
+  const states = refs.map((ref) => ownerState(ctx, latest, ref));
+  if (states.every((s) => s === 'solid')) return;
+  if (states.includes('solid')) {
+    const keep = refs.filter((_, i) => states[i] === 'solid');
+    const copy = deepCopy(latest);
+    copy.metadata.ownerReferences = keep;
+    tryWrite(() => ctx.api.update(copy));
+    return;
+  }
+  const policy = states.includes('waiting') && (dependents.get(latest.metadata.uid!) ?? []).length > 0 ? 'Foreground' : 'Background';
+  tryWrite(() => ctx.api.delete(latest.kind, latest.metadata.namespace, latest.metadata.name!, { propagationPolicy: policy }));
+}
+
+/** `processDeletingDependentsItem`: delete blocking dependents, or drop the finalizer when none is left. */
+function processDeletingDependents(ctx: ControllerContext, owner: KubeObject, dependents: Map<string, KubeObject[]>): void {
+  const uid = owner.metadata.uid!;
+  const blocking = (dependents.get(uid) ?? []).filter((dep) => {
+    const live = ctx.store.peek(dep.kind, dep.metadata.namespace, dep.metadata.name!);
+    return live !== undefined && live.metadata.uid === dep.metadata.uid && (live.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.blockOwnerDeletion === true);
+  });
+  if (blocking.length === 0) {
+    const copy = deepCopy(owner);
+    copy.metadata.finalizers = (copy.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_FINALIZER);
+    if (copy.metadata.finalizers.length === 0) {
+      remove(ctx, owner);
+    } else {
+      tryWrite(() => ctx.store.update(copy));
+    }
+    return;
+  }
+  for (const dep of blocking) {
+    if (dep.metadata.deletionTimestamp) continue;
+    attemptToDelete(ctx, dep, dependents);
+  }
+}
+
+function remove(ctx: ControllerContext, obj: KubeObject): void {
+  tryWrite(() => ctx.api.remove(obj.kind, obj.metadata.namespace, obj.metadata.name!));
+}
+
+/** Runs a write; NotFound and Conflict mean someone else got there first, and the next pass decides again. */
+function tryWrite(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+  }
 }
