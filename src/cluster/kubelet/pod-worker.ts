@@ -38,6 +38,8 @@ export class PodWorkers {
   private readonly workers = new Map<string, Worker>();
   private readonly imageCache = new Map<string, Set<string>>();
   private readonly pullQueueFreeAt = new Map<string, number>();
+  /** When each queued or running pull on a node completes, by node then image. */
+  private readonly pullsDoneAt = new Map<string, Map<string, number>>();
   private readonly stageRng: Rng;
   private readonly idRng: Rng;
 
@@ -131,8 +133,15 @@ export class PodWorkers {
     this.event(w, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c.name);
     const now = this.ctx.clock.now();
     const begins = Math.max(now, this.pullQueueFreeAt.get(w.node) ?? 0);
-    const pullMs = !image ? drawDelay(this.stageRng, STAGES.pullFailed) : present ? drawDelay(this.stageRng, STAGES.pullCached) : drawPullMs(this.stageRng, image.size);
+    // The serialized puller reaches this request at `begins`; if an earlier pull of the same
+    // image has finished by then, containerd only checks the manifest.
+    const done = this.pullsDoneAt.get(w.node) ?? new Map<string, number>();
+    this.pullsDoneAt.set(w.node, done);
+    const earlier = done.get(ref.normalized);
+    const layersPresent = present || (earlier !== undefined && earlier <= begins);
+    const pullMs = !image ? drawDelay(this.stageRng, STAGES.pullFailed) : layersPresent ? drawDelay(this.stageRng, STAGES.pullCached) : drawPullMs(this.stageRng, image.size);
     this.pullQueueFreeAt.set(w.node, begins + pullMs);
+    if (image) done.set(ref.normalized, Math.min(earlier ?? Infinity, begins + pullMs));
     this.after(w, begins + pullMs - now, () => {
       if (!image) return this.pullFailed(w, i, c);
       cache.add(ref.normalized);
