@@ -154,7 +154,10 @@ export class Store {
     return deepCopy(obj);
   }
 
-  /** Removes an object at once and returns it; throws NotFound. Graceful deletion is the API server's. */
+  /**
+   * Removes an object at once and returns it; throws NotFound. Graceful deletion is the API
+   * server's. The store's resourceVersion advances (the DELETED event carries the object's last one).
+   */
   delete<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
     const r = resourceForKind(kind);
     const ns = r.namespaced ? namespace : undefined;
@@ -164,6 +167,9 @@ export class Store {
     if (!old) throw notFound(r, name);
     bucket.delete(k);
     this.sortedCache.delete(kind);
+    // etcd gives a delete its own revision; without it `settle` and the controllers' "did I
+    // write?" checks (both compare resourceVersion()) would not see deletions.
+    this.rv++;
     this.notify('DELETED', old);
     return deepCopy(old) as T;
   }
