@@ -12,7 +12,7 @@ import { deepCopy, type Store } from './store.js';
 import type { KubeObject, LabelSelector } from './types.js';
 import { selectorMatches } from './selectors.js';
 
-/** `Strict` rejects unknown or duplicate fields, `Warn` reports them, `Ignore` drops them. */
+/** `Strict` rejects unknown or duplicate fields, `Warn` reports them, `Ignore` drops them. A request without the parameter is Warn, as the real server treats it; kubectl's apply/create send Strict. */
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
 /** Options of a write. */
@@ -61,7 +61,7 @@ export class ApiServer {
 
   /** Creates an object (POST). Namespaced kinds default to namespace `default`. */
   create<T extends KubeObject>(input: unknown, opts: WriteOptions = {}): WriteResult<T> {
-    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Strict');
+    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Warn');
     const r = resourceForKind(object.kind);
     if (r.namespaced) {
       object.metadata.namespace ??= 'default';
@@ -83,7 +83,7 @@ export class ApiServer {
 
   /** Replaces an object (PUT). */
   update<T extends KubeObject>(input: unknown, opts: WriteOptions = {}): WriteResult<T> {
-    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Strict');
+    const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Warn');
     const r = resourceForKind(object.kind);
     if (r.namespaced) object.metadata.namespace ??= 'default';
     const old = this.store.get(object.kind, object.metadata.namespace, object.metadata.name!);
