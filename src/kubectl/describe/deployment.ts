@@ -71,5 +71,20 @@ function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
     delete labels['pod-template-hash'];
     return { ...t, metadata: { ...(t.metadata ?? {}), labels } };
   };
-  return sameJson(strip(a), strip(b));
+  return sameJson(pruneEmpty(strip(a)), pruneEmpty(strip(b)));
+}
+
+/**
+ * apimachinery's semantic DeepEqual treats nil and empty slices and maps alike, and a null
+ * time (`creationTimestamp: null` in templates) as the zero time: drop all of them first.
+ */
+function pruneEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(pruneEmpty);
+  if (value === null || typeof value !== 'object') return value ?? undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const pruned = pruneEmpty(v);
+    if (pruned !== undefined) out[k] = pruned;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
 }
