@@ -46,7 +46,7 @@ export function describeService(svc: Service, slices: readonly EndpointSlice[], 
     if (spec.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${String(spec.healthCheckNodePort)}\n`);
     const ranges = (spec.loadBalancerSourceRanges as string[] | undefined) ?? [];
     if (ranges.length > 0) w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${ranges.join(',')}\n`);
-    if (spec.trafficDistribution) w.write(LEVEL_0, `Traffic Distribution:\t${String(spec.trafficDistribution)}\n`);
+    // `Traffic Distribution:` is printed by kubectl 1.33+, not by the v1.32.4 binary.
     if (events) describeEvents(w, events, nowMs);
   });
 }
