@@ -64,9 +64,9 @@ function runPatch(inv: Invocation): number {
   const targets: Target[] = [];
   const errors: unknown[] = [];
   if (files.length > 0) {
-    const read = readManifests(ctx, files, { recursive: flagBool(inv, 'recursive'), validate: validateMode('ignore'), namespace: inv.namespace, enforceNamespace: inv.namespaceExplicit });
+    const read = readManifests(ctx, files, { recursive: flagBool(inv, 'recursive'), validate: validateMode('ignore'), namespace: inv.namespace, enforceNamespace: inv.namespaceExplicit, local });
     errors.push(...read.errors);
-    for (const m of read.objects) targets.push({ type: m.type, namespace: m.object.metadata.namespace as string | undefined, name: String(m.object.metadata.name ?? ''), local: local ? m.object : undefined });
+    for (const m of read.objects) targets.push({ type: m.type, namespace: (m.object.metadata.namespace as string | undefined) ?? (m.type.namespaced ? inv.namespace : undefined), name: String(m.object.metadata.name ?? ''), local: local ? m.object : undefined });
   } else {
     if (inv.args.length === 0) throw new KubectlError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
     for (const r of parseResourceArgs(inv.args)) {

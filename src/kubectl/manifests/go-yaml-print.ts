@@ -56,7 +56,9 @@ function emit(value: unknown, indent: number, out: string[], prefix: string | nu
 
 /** Writes `head` followed by the value: inline for scalars and empty collections, nested otherwise. */
 function writeEntry(v: unknown, indent: number, head: string, out: string[]): void {
-  if (isMap(v) && Object.keys(v).length > 0) {
+  if (isMap(v) && Object.keys(v).length === 0) out.push(`${head} {}`);
+  else if (Array.isArray(v) && v.length === 0) out.push(`${head} []`);
+  else if (isMap(v)) {
     out.push(head);
     emit(v, indent + 2, out, null);
   } else if (Array.isArray(v) && v.length > 0) {

@@ -31,6 +31,15 @@ export type ValidateMode = 'strict' | 'warn' | 'ignore';
 const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
+/** How to read: `-R`, `--validate`, and the namespace to default to (none with `local`, as `--local`). */
+export interface ReadOptions {
+  recursive: boolean;
+  validate: ValidateMode;
+  namespace: string;
+  enforceNamespace: boolean;
+  local?: boolean;
+}
+
 /** Parses `--validate` as kubectl's GetValidationDirective does. */
 export function validateMode(raw: string): ValidateMode {
   const v = raw.toLowerCase();
@@ -41,7 +50,7 @@ export function validateMode(raw: string): ValidateMode {
 }
 
 /** Reads every `-f` argument; throws KubectlError for builder errors (nothing is read then). */
-export function readManifests(ctx: KubectlContext, filenames: string[], opts: { recursive: boolean; validate: ValidateMode; namespace: string; enforceNamespace: boolean }): ManifestRead {
+export function readManifests(ctx: KubectlContext, filenames: string[], opts: ReadOptions): ManifestRead {
   const sources: { name: string; text: () => string }[] = [];
   const builderErrors: string[] = [];
   for (const f of filenames) {
@@ -79,7 +88,7 @@ function walk(ctx: KubectlContext, dir: string, recursive: boolean, sources: { n
   }
 }
 
-function readStream(source: string, text: string, opts: { validate: ValidateMode; namespace: string; enforceNamespace: boolean }, out: ManifestRead): void {
+function readStream(source: string, text: string, opts: ReadOptions, out: ManifestRead): void {
   try {
     decodeManifestStream(text, (value) => {
       if (value === null) return;
@@ -122,7 +131,7 @@ function flattenList(value: unknown): unknown[] {
   return [value];
 }
 
-function addObject(source: string, value: unknown, opts: { namespace: string; enforceNamespace: boolean }, out: ManifestRead): void {
+function addObject(source: string, value: unknown, opts: ReadOptions, out: ManifestRead): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     out.errors.push(new KubectlError(`unable to decode "${source}": json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`));
     return;
@@ -143,7 +152,7 @@ function addObject(source: string, value: unknown, opts: { namespace: string; en
     out.errors.push(new KubectlError(`resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${obj.kind}" in version "${apiVersion.includes('/') ? apiVersion : version}"\nensure CRDs are installed first`));
     return;
   }
-  if (type.namespaced) {
+  if (type.namespaced && !opts.local) {
     if (ns && opts.enforceNamespace && ns !== opts.namespace) {
       out.errors.push(new KubectlError(`the namespace from the provided object "${ns}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${ns}' to perform this operation.`));
       return;
