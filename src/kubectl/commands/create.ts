@@ -87,13 +87,24 @@ function runGenerator(inv: Invocation, path: string, build: (name: string) => Ge
     delete body.status;
     delete body.metadata.creationTimestamp;
     if (type.namespaced) body.metadata.namespace = inv.namespace;
-    const res = ctx.cluster.api.create(body, { dryRun: dryRun === 'server', fieldValidation: 'Strict', fieldManager: 'kubectl-create' });
-    printWarnings(ctx, res.warnings);
-    result = res.object;
+    try {
+      const res = ctx.cluster.api.create(body, { dryRun: dryRun === 'server', fieldValidation: 'Strict', fieldManager: 'kubectl-create' });
+      printWarnings(ctx, res.warnings);
+      result = res.object;
+    } catch (e) {
+      // create_configmap.go etc.: `failed to create configmap: <err>`.
+      if (e instanceof ApiError) throw new KubectlError(`failed to create ${what(obj)}: ${e.message}`);
+      throw e;
+    }
   }
   const output = flagString(inv, 'output');
   if (!printObject(ctx, output, result, type, 'created')) ctx.stdout(`${resourceName(type, inv.args[0])} created${dryRunSuffix(dryRun)}\n`);
   return 0;
+}
+
+function what(obj: Record<string, unknown>): string {
+  if (obj.kind === 'Service') return `${String((obj.spec as Record<string, unknown>).type)} service`;
+  return String(obj.kind).toLowerCase();
 }
 
 function runCreateFiles(inv: Invocation): number {

@@ -103,7 +103,7 @@ function runDelete(inv: Invocation): number {
         gracePeriodSeconds: grace >= 0 ? grace : undefined,
         dryRun: dryRun !== 'none',
       });
-      ctx.stdout(`${kindString(t.type)} "${t.name}" deleted${dryRunSuffix(dryRun)}\n`);
+      ctx.stdout(`${kindString(t.type)} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`);
       deleted.push({ t, uid: obj.metadata.uid });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

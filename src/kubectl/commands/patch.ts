@@ -4,7 +4,7 @@
  * `--local` and `--dry-run=client` patch a copy without writing. Prints `service/x patched`,
  * or `patched (no change)` when the server's object did not change.
  */
-import { ApiError } from '../../cluster/errors.js';
+import { ApiError, badRequest } from '../../cluster/errors.js';
 import { applyJsonPatch, applyMergePatch, JsonPatchError, strategicMergePatch, StrategicPatchError, type PatchType } from '../../cluster/patch/index.js';
 import { schemaForKind } from '../../cluster/patch/patch-meta.js';
 import type { ResourceType } from '../../cluster/resources.js';
@@ -14,6 +14,7 @@ import { flagBool, flagList, flagString, type CommandDef, type Invocation } from
 import { KubectlError } from '../errors.js';
 import { readManifests, validateMode } from '../manifests/read-manifests.js';
 import { dryRunSuffix, finalError, parseDryRun, printObject, printWarnings, resourceName } from '../manifests/write-support.js';
+import { decodeJsonStream, GoJsonError } from '../manifests/go-json.js';
 import { ManifestSyntaxError, yamlToJson } from '../manifests/yaml-to-json.js';
 import { parseResourceArgs } from '../resource-args.js';
 
@@ -91,11 +92,13 @@ function patchOne(inv: Invocation, t: Target, type: PatchType, patch: unknown, d
   const { ctx } = inv;
   if (t.local || dryRun === 'client') {
     const original = t.local ?? (ctx.cluster.api.get(t.type.kind, t.namespace, t.name) as Record<string, unknown>);
+    if (patch instanceof InvalidJson) throw new KubectlError(patch.message);
     const patched = patchLocally(original, type, patch);
     if (!printObject(ctx, output, patched, t.type, 'patched')) ctx.stdout(`${resourceName(t.type, t.name)} patched${dryRunSuffix(dryRun)}\n`);
     return;
   }
   const before = ctx.cluster.api.get(t.type.kind, t.namespace, t.name);
+  if (patch instanceof InvalidJson) throw badRequest(patch.message);
   const res = ctx.cluster.api.patch(t.type.kind, t.namespace, t.name, type, patch, { dryRun: dryRun === 'server', fieldManager: flagString(inv, 'field-manager') });
   printWarnings(ctx, res.warnings);
   const changed = !sameJson(before, res.object);
@@ -124,6 +127,20 @@ function patchLocally(original: Record<string, unknown>, type: PatchType, patch:
   }
 }
 
+/** A patch that is not valid JSON, and Go's error for it. */
+class InvalidJson {
+  constructor(readonly message: string) {}
+}
+
+function goJsonSyntaxError(raw: string): string {
+  try {
+    decodeJsonStream(raw);
+  } catch (e) {
+    if (e instanceof GoJsonError) return e.message.replace(/^json: offset \d+: /, '');
+  }
+  return 'unexpected end of JSON input';
+}
+
 /** yaml.ToJSON: JSON passes through; YAML converts; errors as `unable to parse "<patch>": yaml: ...`. */
 function toJson(raw: string): unknown {
   const trimmed = raw.trimStart();
@@ -131,8 +148,8 @@ function toJson(raw: string): unknown {
     try {
       return JSON.parse(raw);
     } catch {
-      // Go's yaml.ToJSON passes JSON through; the server then rejects it.
-      return raw;
+      // Go's yaml.ToJSON passes JSON through; the server's json.Unmarshal then rejects it.
+      return new InvalidJson(goJsonSyntaxError(raw));
     }
   }
   try {

@@ -142,6 +142,11 @@ function addObject(source: string, value: unknown, opts: ReadOptions, out: Manif
     return;
   }
   const meta = (obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
+  const typeErr = metadataTypeError(meta);
+  if (typeErr) {
+    out.errors.push(new KubectlError(`unable to decode "${source}": ${typeErr}`));
+    return;
+  }
   const name = typeof meta.name === 'string' ? meta.name : '';
   const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
@@ -160,6 +165,22 @@ function addObject(source: string, value: unknown, opts: ReadOptions, out: Manif
     obj.metadata = { ...meta, namespace: ns || opts.namespace };
   } else obj.metadata = meta;
   out.objects.push({ source, object: obj, type });
+}
+
+/** The unstructured decoder's ObjectMeta type check (a YAML 1.1 `name: y` is a bool). */
+function metadataTypeError(meta: Record<string, unknown>): string | undefined {
+  const word = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v);
+  for (const f of ['name', 'generateName', 'namespace']) {
+    const v = meta[f];
+    if (v !== undefined && v !== null && typeof v !== 'string') return `json: cannot unmarshal ${word(v)} into Go struct field ObjectMeta.metadata.${f} of type string`;
+  }
+  for (const f of ['labels', 'annotations']) {
+    const m = meta[f];
+    if (m === undefined || m === null) continue;
+    if (typeof m !== 'object' || Array.isArray(m)) return `json: cannot unmarshal ${word(m)} into Go struct field ObjectMeta.metadata.${f} of type map[string]string`;
+    for (const v of Object.values(m)) if (v !== null && typeof v !== 'string') return `json: cannot unmarshal ${word(v)} into Go struct field ObjectMeta.metadata.${f} of type string`;
+  }
+  return undefined;
 }
 
 export { FsError };
