@@ -1,11 +1,28 @@
-/** PLACEHOLDER: `kubectl annotate`, not built yet. */
+/**
+ * `kubectl annotate` (kubectl pkg/cmd/annotate): `kubectl annotate TYPE NAME k=v k2-`, with
+ * --overwrite, -l, --all, --dry-run. See src/kubectl/rollout/metadata-verb.ts.
+ */
 import type { CommandDef } from '../command.js';
-import { KubectlError } from '../errors.js';
+import { runMetadataVerb } from '../rollout/metadata-verb.js';
 
 /** kubectl annotate. */
 export const annotateCommand: CommandDef = {
   name: 'annotate',
-  run: () => {
-    throw new KubectlError('kubelab: kubectl annotate is not built yet');
-  },
+  flags: [
+    { name: 'overwrite', type: 'bool' },
+    { name: 'list', type: 'bool' },
+    { name: 'local', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
+    { name: 'resource-version', type: 'string' },
+    { name: 'filename', short: 'f', type: 'stringSlice' },
+    { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'dry-run', type: 'string', default: 'none' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-annotate' },
+    { name: 'output', short: 'o', type: 'string' },
+  ],
+  run: (inv) => runMetadataVerb(inv, 'annotations'),
 };

@@ -81,7 +81,7 @@ export function aggregateError(errors: (ApiError | string)[]): KubectlError | un
     if (e instanceof ApiError) return new KubectlError(formatApiError(e), true);
     return new KubectlError(e.startsWith('error: ') ? e : `error: ${e}`, true);
   }
-  return new KubectlError(errors.map((e) => `${e instanceof ApiError ? e.message : e}\n`).join(''), true);
+  return new KubectlError(errors.map((e) => (e instanceof ApiError ? e.message : e)).map((m) => (m.endsWith('\n') ? m : `${m}\n`)).join(''), true);
 }
 
 /** Writes the lines of `--dry-run` aware name printing: `(dry run)` / `(server dry run)` suffixes. */
