@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tabulate } from '../../src/kubectl/printers/tabwriter.js';
-import { humanDuration } from '../../src/kubectl/printers/duration.js';
+import { humanDuration } from '../../src/cluster/tables/duration.js';
 
 describe('tabulate (Go text/tabwriter)', () => {
   it('pads table columns as kubectl get does (minwidth 6, padding 3)', () => {

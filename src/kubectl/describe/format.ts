@@ -2,7 +2,7 @@
  * Shared describe.go formatting: RFC1123Z times, ages, labels and annotations printed one per
  * line, taints, tolerations, label selectors as apimachinery prints them.
  */
-import { humanDuration } from '../printers/duration.js';
+import { humanDuration } from '../../cluster/tables/duration.js';
 import type { LabelSelector } from '../../cluster/types.js';
 import { LEVEL_0, type PrefixWriter } from './prefix-writer.js';
 
