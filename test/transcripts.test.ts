@@ -1,7 +1,8 @@
 /**
  * Runs every transcript under test/transcripts/ and compares what kubelab prints with what the
  * file says, command by command. `UPDATE_TRANSCRIPTS=1 npx vitest run test/transcripts.test.ts`
- * rewrites the expectations locally; CI never does.
+ * rewrites the expectations locally; CI never does. `UPDATE_TRANSCRIPTS=lessons/` rewrites only
+ * the files whose path contains that text (recordings from the real kubectl must stay as recorded).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import { formatTranscript, outputMatches, parseTranscript } from '../src/transcr
 import { replayTranscript } from '../src/transcript/run-transcript.js';
 
 const ROOT = path.join(import.meta.dirname, 'transcripts');
-const UPDATE = process.env.UPDATE_TRANSCRIPTS === '1' && !process.env.CI;
+const UPDATE_FILTER = process.env.CI ? undefined : process.env.UPDATE_TRANSCRIPTS;
+const shouldUpdate = (rel: string) => UPDATE_FILTER !== undefined && UPDATE_FILTER !== '' && (UPDATE_FILTER === '1' || rel.includes(UPDATE_FILTER));
 
 function transcriptFiles(dir: string): string[] {
   return fs
@@ -28,7 +30,7 @@ describe('transcripts', () => {
     it(path.relative(ROOT, file), async () => {
       const expected = parseTranscript(fs.readFileSync(file, 'utf8'));
       const actual = await replayTranscript(expected);
-      if (UPDATE) {
+      if (shouldUpdate(path.relative(ROOT, file))) {
         fs.writeFileSync(file, formatTranscript(actual));
         return;
       }

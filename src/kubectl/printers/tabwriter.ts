@@ -8,8 +8,12 @@
  * describe uses minwidth 0, padding 2 (describe.go tabbedString).
  */
 
-/** Lays out tab-separated text as Go's tabwriter would (padchar ' '). */
-export function tabulate(text: string, minwidth: number, padding: number): string {
+/**
+ * Lays out tab-separated text as Go's tabwriter would (padchar ' '). With `remembered`
+ * (liggitt/tabwriter's RememberWidths, which kubectl's table printer uses), column widths
+ * never shrink below the widest seen in earlier flushes, and the array is updated in place.
+ */
+export function tabulate(text: string, minwidth: number, padding: number, remembered?: number[]): string {
   const lines = text.split('\n').map((l) => l.split('\t'));
   const widthsOf = lines.map((cells) => cells.map((c) => [...c].length));
   const out: string[] = new Array(lines.length);
@@ -39,6 +43,7 @@ export function tabulate(text: string, minwidth: number, padding: number): strin
         if (column >= lines[row].length - 1) break;
         width = Math.max(width, widthsOf[row][column] + padding);
       }
+      if (remembered) width = remember(remembered, widths, width);
       widths.push(width);
       format(line0, row);
       widths.pop();
@@ -49,4 +54,43 @@ export function tabulate(text: string, minwidth: number, padding: number): strin
 
   format(0, lines.length);
   return out.join('\n');
+}
+
+/** liggitt/tabwriter's RememberWidths rule for the column at depth `widths.length`. */
+function remember(maxwidths: number[], widths: readonly number[], width: number): number {
+  if (maxwidths.length < widths.length) maxwidths.push(...widths.slice(maxwidths.length));
+  const col = widths.length;
+  if (maxwidths.length === col) maxwidths.push(width);
+  else if (maxwidths[col] > width) return maxwidths[col];
+  else maxwidths[col] = width;
+  return width;
+}
+
+/**
+ * kubectl's printers.GetNewTabWriter (minwidth 6, padding 3, RememberWidths): text written
+ * between flushes is laid out together; widths are remembered across flushes until reset.
+ */
+export class TabWriter {
+  private buf = '';
+  private widths: number[] = [];
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  /** Buffers text. */
+  write(text: string): void {
+    this.buf += text;
+  }
+
+  /** Lays out and writes what was buffered. */
+  flush(): void {
+    if (this.buf === '') return;
+    const text = this.buf;
+    this.buf = '';
+    this.out(tabulate(text, 6, 3, this.widths));
+  }
+
+  /** SetRememberedWidths(nil). */
+  resetWidths(): void {
+    this.widths = [];
+  }
 }
