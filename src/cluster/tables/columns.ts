@@ -1,9 +1,10 @@
 /**
  * Shared pieces of the server-side printers (kubernetes `pkg/printers/internalversion/printers.go`):
  * column builders, the column descriptions, label and selector strings, the container cells and
- * translateTimestampSince. Descriptions that printers.go takes from `SwaggerDoc()` are written
- * here from the k8s.io/api v0.32 doc comments; kubectl never prints them (only `-o json` of a
- * Table would show them), so a wording drift there changes no output.
+ * translateTimestampSince. The literal descriptions of printers.go are copied; those it takes
+ * from `SwaggerDoc()` are the k8s.io/api doc comments as recalled, some cut to their first
+ * sentence (only NAME_DOC and CREATION_TIMESTAMP_DOC were checked against a recorded Table).
+ * kubectl never prints descriptions, so a wording drift there changes no output.
  */
 import type { Container, LabelSelector } from '../types.js';
 import { ageOf } from './duration.js';
