@@ -51,7 +51,6 @@ export function fetchObjects(inv: Invocation, opts: FetchOptions): Fetched {
   const named = requests.some((r) => r.names.length > 0);
   if (tuples && labels) throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments');
   if (named && labels) throw new KubectlError('name cannot be provided when a selector is specified');
-  if (named && !tuples && requests.length > 1) throw new KubectlError('you must specify only one resource');
   if (named && opts.allNamespaces && requests.some((r) => r.type.namespaced)) {
     throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   }

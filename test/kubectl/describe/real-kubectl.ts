@@ -18,6 +18,7 @@ import type { KubeObject } from '../../../src/cluster/types.js';
 import { parseLabelSelector } from '../../../src/kubectl/describe/label-selector.js';
 import { rfc1123z } from '../../../src/kubectl/describe/format.js';
 import { simulatedLease } from '../../../src/kubectl/describe/node.js';
+import { tableFor } from '../../../src/cluster/tables/index.js';
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
@@ -47,7 +48,7 @@ export async function realKubectl(cluster: Cluster, args: string[]): Promise<{ s
     const renew = new Date(Date.parse(lease.renewTime!) + delta).toISOString().replace('Z', '000Z');
     objects.push({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: n.metadata.name, namespace: 'kube-node-lease' }, spec: { holderIdentity: lease.holderIdentity, renewTime: renew } } as KubeObject);
   }
-  const server = createServer((req, res) => serve(req, res, objects));
+  const server = createServer((req, res) => serve(req, res, objects, virtualNow + delta));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-real-'));
@@ -72,7 +73,18 @@ function send(res: ServerResponse, code: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function serve(req: IncomingMessage, res: ServerResponse, objects: KubeObject[]): void {
+/** The server-side Table for `kubectl get` (Accept: as=Table), rows carrying PartialObjectMetadata. */
+function asTable(kind: string, items: KubeObject[], nowMs: number): unknown {
+  const table = tableFor(kind, items, nowMs);
+  return {
+    ...table,
+    metadata: { resourceVersion: '1000' },
+    rows: table.rows.map((r) => ({ cells: r.cells, object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: r.object.metadata } })),
+  };
+}
+
+function serve(req: IncomingMessage, res: ServerResponse, objects: KubeObject[], nowMs: number): void {
+  const wantsTable = (req.headers.accept ?? '').includes('as=Table');
   const url = new URL(req.url ?? '/', 'http://x');
   const path = url.pathname;
   if (path === '/version') return send(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.2', platform: 'linux/amd64' });
@@ -109,7 +121,7 @@ function serve(req: IncomingMessage, res: ServerResponse, objects: KubeObject[])
   let items = objects.filter((o) => o.kind === type.kind && (!ns || !type.namespaced || o.metadata.namespace === ns)).map((o) => ({ ...o, apiVersion, kind: type.kind }));
   if (name) {
     const found = items.find((o) => o.metadata.name === name);
-    if (found) return send(res, 200, found);
+    if (found) return send(res, 200, wantsTable ? asTable(type.kind, [found], nowMs) : found);
     const q = group ? `${type.plural}.${group}` : type.plural;
     return send(res, 404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${q} "${name}" not found`, reason: 'NotFound', details: { name, group, kind: type.plural }, code: 404 });
   }
@@ -122,5 +134,6 @@ function serve(req: IncomingMessage, res: ServerResponse, objects: KubeObject[])
     const fm = /^([^!=]+)(!=|==|=)(.*)$/.exec(term)!;
     items = items.filter((o) => (fieldValue(o as never, fm[1]) === fm[3]) === (fm[2] !== '!='));
   }
+  if (wantsTable) return send(res, 200, asTable(type.kind, items, nowMs));
   return send(res, 200, { kind: `${type.kind}List`, apiVersion, metadata: { resourceVersion: '1000' }, items });
 }
