@@ -2,6 +2,7 @@
  * Replays a transcript's commands against a fresh cluster and in-memory workspace holding its
  * files, and returns the transcript with the outputs that were actually printed.
  */
+import { Cluster } from '../cluster/cluster.js';
 import { runSession } from '../session/run-session.js';
 import { MemoryFs } from '../workspace/memory-fs.js';
 import type { Transcript } from './transcript.js';
@@ -12,11 +13,20 @@ export interface ReplayOptions {
   seed?: string | number;
 }
 
+/** What a replay returns: the transcript as it ran, and what each command changed. */
+export interface Replay extends Transcript {
+  /** Per step: whether the API server's resourceVersion moved while the command ran. */
+  changedCluster: boolean[];
+}
+
 /** Runs the transcript and returns what happened, in transcript form. */
-export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}): Promise<Transcript> {
+export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}): Promise<Replay> {
   const fs = new MemoryFs(t.files);
+  const cluster = new Cluster({ seed: opts.seed ?? t.seed ?? 1 });
   const outputs: string[] = t.steps.map(() => '');
   const exits: number[] = t.steps.map(() => 0);
+  const changed: boolean[] = t.steps.map(() => false);
+  let rvBefore = '';
   let current = -1;
   const write = (text: string) => {
     if (current >= 0) outputs[current] += text;
@@ -24,21 +34,24 @@ export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}):
   await runSession(
     t.steps.map((s) => s.command),
     {
-      seed: opts.seed ?? t.seed ?? 1,
+      cluster,
       thinkMs: t.thinkMs,
       fs,
       stdout: write,
       stderr: write,
       onCommand: (i) => {
         current = i;
+        rvBefore = cluster.store.resourceVersion();
       },
       onExit: (i, code) => {
         exits[i] = code;
+        changed[i] = cluster.store.resourceVersion() !== rvBefore;
       },
     },
   );
   return {
     ...t,
     steps: t.steps.map((s, i) => ({ command: s.command, output: outputs[i], exit: exits[i] })),
+    changedCluster: changed,
   };
 }
