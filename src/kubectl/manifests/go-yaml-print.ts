@@ -63,8 +63,8 @@ function writeEntry(v: unknown, indent: number, head: string, out: string[]): vo
     emit(v, indent + 2, out, null);
   } else if (Array.isArray(v) && v.length > 0) {
     out.push(head);
-    // go-yaml v2 does not indent a sequence under a mapping key; under `-` it does.
-    emit(v, head.trimStart().startsWith('-') ? indent + 2 : indent, out, null);
+    // go-yaml v2 does not indent a sequence under a mapping key, even the first key of a `- ` item.
+    emit(v, indent, out, null);
   } else if (typeof v === 'string' && v.includes('\n')) {
     out.push(`${head} ${literalHeader(v)}`);
     const body = v.endsWith('\n') ? v.slice(0, -1) : v;
@@ -87,11 +87,26 @@ function scalar(v: unknown, _indent: number, isKey: boolean): string {
   if (typeof v === 'number') return goFloat(v);
   const s = String(v);
   if (s === '') return '""';
-  const plainMeansString = typeof resolvePlain(s) === 'string' && !/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s);
+  const plainMeansString = typeof resolvePlain(s) === 'string' && !/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s) && !isGoYamlTimestamp(s);
   if (!plainMeansString) return `"${s}"`;
   if (plainAllowed(s, isKey)) return s;
   if (/[\x00-\x08\x0b-\x1f\x7f]/.test(s)) return JSON.stringify(s);
   return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * go-yaml v2 resolve's parseTimestamp: a plain scalar of 4 digits, `-`, then one of the layouts
+ * `2006-1-2T15:4:5.999999999Z07:00` (or `t`), `2006-1-2 15:4:5.999999999`, `2006-1-2` reads as
+ * a timestamp, so a string like that is double-quoted (`creationTimestamp: "2025-08-19T09:00:00Z"`).
+ */
+function isGoYamlTimestamp(s: string): boolean {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysIn = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysIn) return false;
+  const [h, min, sec] = [m[4] ?? m[7], m[5] ?? m[8], m[6] ?? m[9]].map((x) => Number(x ?? 0));
+  return h < 24 && min < 60 && sec < 60;
 }
 
 /** go-yaml's analyze_scalar, for the plain style. */

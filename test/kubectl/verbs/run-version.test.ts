@@ -9,13 +9,6 @@ import { RECORDED } from './recorded-cases.js';
 const FIXTURES = join(import.meta.dirname, '../../fixtures/real-kubectl/verbs');
 const recorded = (name: string) => readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split('\n').slice(2).join('\n');
 
-/**
- * Known failures of the shared YAML printer (src/kubectl/manifests/go-yaml-print.ts, not this
- * verb's): a sequence under the first key of a sequence item is indented two spaces too far
- * (`  - command:` / `    - sleep`). These turn red once it is fixed: then move them back.
- */
-const YAML_PRINTER_BUGS = ['run-dry-run-full-yaml', 'run-dry-run-command-yaml'];
-
 async function matchesRecorded(name: string): Promise<void> {
   const h = kubectlHarness();
   const r = await h.kubectl(RECORDED[name]);
@@ -25,8 +18,7 @@ async function matchesRecorded(name: string): Promise<void> {
 
 describe('run --dry-run=client matches the real kubectl byte for byte', () => {
   const runCases = Object.keys(RECORDED).filter((k) => k.startsWith('run-'));
-  test.each(runCases.filter((k) => !YAML_PRINTER_BUGS.includes(k)))('%s', matchesRecorded);
-  test.fails.each(YAML_PRINTER_BUGS)('%s (shared YAML printer bug)', matchesRecorded);
+  test.each(runCases)('%s', matchesRecorded);
 });
 
 describe('run', () => {
@@ -65,8 +57,7 @@ describe('version', () => {
     expect(json.clientVersion.goVersion).toBe(real.clientVersion.goVersion);
     expect((await h.kubectl('version -o jsonx')).stderr).toBe("error: --output must be 'yaml' or 'json'\n");
   });
-  // The shared YAML printer does not quote timestamp-like strings as go-yaml does (`buildDate: "2025-..."`).
-  test.fails('-o yaml quotes the build date as the real kubectl (shared YAML printer bug)', async () => {
+  test('-o yaml quotes the build date as the real kubectl', async () => {
     const h = kubectlHarness();
     expect((await h.kubectl('version --client -o yaml')).stdout.split('\n').slice(0, 3)).toEqual(['clientVersion:', '  buildDate: "2025-04-22T16:03:51Z"', '  compiler: gc']);
   });
