@@ -3,6 +3,7 @@
  * actions, fields, `['key']`, indexes and slices, `[*]`, unions, `..`, filters, quoted
  * strings, numbers, booleans and the `range`/`end` identifiers. Error texts are Go's.
  */
+import { goRuneU, unquoteExtend } from './go-format.js';
 
 /** A parsed template node (client-go node.go). */
 export type JsonPathNode =
@@ -244,47 +245,4 @@ class Parser {
     const value = this.consumeText();
     cur.nodes.push(value === '*' ? { type: 'wildcard' } : { type: 'field', value: value.replace(/\\/g, '') });
   }
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
-
-/** UnquoteExtend: strconv.Unquote for `"..."` and `'...'`; undefined for invalid syntax. */
-function unquoteExtend(s: string): string | undefined {
-  const quote = s[0];
-  if (s.length < 2 || s.at(-1) !== quote || (quote !== '"' && quote !== "'")) return undefined;
-  const body = s.slice(1, -1);
-  let out = '';
-  for (let i = 0; i < body.length; ) {
-    const c = body[i];
-    if (c === quote) return undefined;
-    if (c !== '\\') {
-      out += c;
-      i++;
-      continue;
-    }
-    const e = body[i + 1];
-    if (e === undefined) return undefined;
-    if (SIMPLE_ESCAPES[e]) out += SIMPLE_ESCAPES[e];
-    else if (e === quote) out += e;
-    else {
-      const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : /[0-7]/.test(e) ? 3 : 0;
-      const digits = e >= '0' && e <= '7' ? body.slice(i + 1, i + 4) : body.slice(i + 2, i + 2 + len);
-      const ok = len > 0 && digits.length === len && (e >= '0' && e <= '7' ? /^[0-7]{3}$/.test(digits) : /^[0-9a-fA-F]+$/.test(digits));
-      if (!ok) return undefined;
-      const code = parseInt(digits, e >= '0' && e <= '7' ? 8 : 16);
-      if (code > 0x10ffff || (e === 'u' || e === 'U' ? code >= 0xd800 && code < 0xe000 : code > 255)) return undefined;
-      out += String.fromCodePoint(code);
-      i += e >= '0' && e <= '7' ? 4 : 2 + len;
-      continue;
-    }
-    i += 2;
-  }
-  return out;
-}
-
-/** `%#U` of a rune: `U+0023 '#'`, or `U+0009` alone when not printable. */
-function goRuneU(r: string): string {
-  const c = r.codePointAt(0)!;
-  const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(r) ? `${hex} '${r}'` : hex;
 }

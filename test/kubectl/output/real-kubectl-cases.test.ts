@@ -36,6 +36,7 @@ function print(format: string, obj: unknown, noHeaders: boolean): { stdout: stri
   const [name, arg] = eq < 0 ? [format, ''] : [format.slice(0, eq), format.slice(eq + 1)];
   try {
     if (name === 'jsonpath') return { stdout: printJsonPath(arg, obj) };
+    if (name === 'jsonpath-as-json') return { stdout: printJsonPath(arg, obj, { asJson: true }) };
     if (name === 'json') return { stdout: printJson(obj) };
     if (name === 'yaml') return { stdout: toGoYaml(obj) };
     if (name === 'name') return { stdout: printNames(obj) };
