@@ -4,6 +4,7 @@
  * tests; output is written as it is produced (the TUI streams it).
  */
 import type { Cluster } from '../cluster/cluster.js';
+import type { ShellSession } from '../shell/types.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
 
 /** The environment of one kubectl command. */
@@ -23,6 +24,11 @@ export interface KubectlContext {
    * may run in a script before it is interrupted as if by Ctrl-C, in ms.
    */
   watchBudgetMs?: number;
+  /**
+   * The shell session kubectl was typed in, when there is one: `kubectl run -it` and
+   * `kubectl exec -it` enter a container shell through it. Absent in plain kubectl tests.
+   */
+  session?: ShellSession;
 }
 
 /** Default watch budget in scripts: 60 virtual seconds. */
