@@ -4,7 +4,6 @@
  * tests; output is written as it is produced (the TUI streams it).
  */
 import type { Cluster } from '../cluster/cluster.js';
-import type { ShellSession } from '../shell/types.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
 
 /** The environment of one kubectl command. */
@@ -28,7 +27,25 @@ export interface KubectlContext {
    * The shell session kubectl was typed in, when there is one: `kubectl run -it` and
    * `kubectl exec -it` enter a container shell through it. Absent in plain kubectl tests.
    */
-  session?: ShellSession;
+  session?: AttachHost;
+}
+
+/** A container to open a shell in. */
+export interface ContainerTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The image reference as written in the pod spec. */
+  image: string;
+}
+
+/**
+ * What kubectl needs from the terminal it runs in to attach to a container: after
+ * `enterContainer`, the lines the user types go to a shell in that container until it exits,
+ * then `onExit` runs (kubectl run --rm deletes the pod there). The shell layer implements it.
+ */
+export interface AttachHost {
+  enterContainer(target: ContainerTarget, opts: { shell: string; onExit(code: number): void | Promise<void> }): void;
 }
 
 /** Default watch budget in scripts: 60 virtual seconds. */

@@ -5,16 +5,12 @@
  * real filesystem; what they print goes out as they print it (the TUI streams it).
  */
 import type { Cluster } from '../cluster/cluster.js';
+import type { AttachHost, ContainerTarget } from '../kubectl/context.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
 
-/** A container a shell can run in. */
-export interface ContainerPlace {
+/** A container a shell can run in (image: as written in the pod spec, `busybox`, `nginx:1.14`). */
+export interface ContainerPlace extends ContainerTarget {
   kind: 'container';
-  namespace: string;
-  pod: string;
-  container: string;
-  /** The container's image reference as written in the pod spec (`busybox`, `nginx:1.14`). */
-  image: string;
 }
 
 /** Where a shell runs: the student's own machine (with kubectl), or inside a container. */
@@ -100,8 +96,8 @@ export interface EnterOptions {
  * enter a container: from the next line on, typed lines go to that container's shell until
  * it exits; then the line after goes back to the shell that entered it.
  */
-export interface ShellSession {
-  enterContainer(place: ContainerPlace, opts: EnterOptions): void;
+export interface ShellSession extends AttachHost {
+  enterContainer(place: ContainerTarget, opts: EnterOptions): void;
   /** The prompt of the shell that receives the next line (`$ `, busybox's `/ # `). */
   prompt(): string;
 }
