@@ -42,7 +42,8 @@ function runApply(inv: Invocation): number {
   const { ctx } = inv;
   const files = flagList(inv, 'filename');
   if (flagString(inv, 'kustomize')) throw new KubectlError('kubelab does not simulate kustomize (-k); use -f with plain manifests');
-  if (files.length === 0) throw new UsageError('must specify one of -f and -k', 'kubectl apply');
+  // RequireFilenameOrKustomize returns a plain error: no usage hint follows it.
+  if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
   if (inv.args.length > 0) throw new UsageError(`Unexpected args: [${inv.args.join(' ')}]`, 'kubectl apply');
   if (flagBool(inv, 'server-side')) throw new KubectlError('kubelab does not simulate server-side apply (--server-side) yet; use client-side apply');
   const dryRun = parseDryRun(flagString(inv, 'dry-run'), inv.changed.has('dry-run'));

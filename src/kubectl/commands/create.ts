@@ -114,7 +114,8 @@ function runCreateFiles(inv: Invocation): number {
     throw new KubectlError(`kubelab does not simulate "kubectl create ${inv.args[0]}" yet`);
   }
   if (files.length === 0) {
-    throw new KubectlError("must specify one of -f and -k\n\nerror: Unexpected args: []\nSee 'kubectl create -h' for help and examples", false);
+    // What the real kubectl v1.32.4 prints for a bare `kubectl create` (RequireFilenameOrKustomize).
+    throw new KubectlError('must specify one of -f and -k');
   }
   const dryRun = parseDryRun(flagString(inv, 'dry-run'), inv.changed.has('dry-run'));
   const output = flagString(inv, 'output');

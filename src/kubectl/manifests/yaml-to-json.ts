@@ -137,7 +137,11 @@ function goYamlError(text: string, err: EemeliError): string {
       const colon = /:(?=[ \t\r\n]|$)/g;
       colon.lastIndex = err.pos[0];
       const m = colon.exec(text);
-      return scanner(m ? lineAt(m.index) : errLine, 'mapping values are not allowed in this context');
+      // A key that starts its line is a required simple key: going stale at the ':' line is
+      // "could not find expected ':'"; a multi-line scalar after `key: ` is not a key at all.
+      const startsLine = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', err.pos[0] - 1) + 1, err.pos[0]));
+      const msg = err.code === 'MULTILINE_IMPLICIT_KEY' && startsLine ? "could not find expected ':'" : 'mapping values are not allowed in this context';
+      return scanner(m ? lineAt(m.index) : errLine, msg);
     }
     case 'MISSING_CHAR':
       if (/quote/i.test(err.message)) return scanner(eofLine, 'found unexpected end of stream');
@@ -150,10 +154,20 @@ function goYamlError(text: string, err: EemeliError): string {
       }
       break;
     case 'BAD_INDENT':
-      if (/^Flow (sequence|mapping)/.test(err.message)) {
+      if (/^Flow (sequence|map)/.test(err.message)) {
         const seq = err.message.startsWith('Flow sequence');
         const open = text.lastIndexOf(seq ? '[' : '{', err.pos[0]);
         const inner = open >= 0 ? text.slice(open + 1).trim() : '';
+        // After a closed item (`}`, `]` or a quoted scalar) the parser fails at the next token,
+        // which eemeli points at; after a plain scalar (which may go on over lines) at the end.
+        const before = open >= 0 ? text.slice(open + 1, err.pos[0]).trimEnd() : '';
+        const expected = `did not find expected ',' or '${seq ? ']' : '}'}'`;
+        if (inner !== '' && err.pos[0] < text.length && /[\]}"']$/.test(before)) return parser(errLine, expected);
+        // A plain scalar in a flow goes on over the next lines up to `: `, where the parser fails.
+        const stop = /:(?=[ \t\r\n]|$)|[,[\]{}]/g;
+        stop.lastIndex = err.pos[0];
+        const m = inner !== '' ? stop.exec(text) : null;
+        if (m?.[0] === ':') return parser(lineAt(m.index), expected);
         return parser(eofLine, inner === '' ? 'did not find expected node content' : `did not find expected ',' or '${seq ? ']' : '}'}'`);
       }
       if (/mapping items must start at the same column/.test(err.message)) return parser(errLine, 'did not find expected key');
