@@ -29,6 +29,7 @@ export const applyCommand: CommandDef = {
     { name: 'force-conflicts', type: 'bool' },
     { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' },
     { name: 'prune', type: 'bool' },
+    { name: 'all', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'overwrite', type: 'bool', default: true },
     { name: 'record', type: 'bool' },
@@ -42,9 +43,17 @@ function runApply(inv: Invocation): number {
   const { ctx } = inv;
   const files = flagList(inv, 'filename');
   if (flagString(inv, 'kustomize')) throw new KubectlError('kubelab does not simulate kustomize (-k); use -f with plain manifests');
-  // RequireFilenameOrKustomize returns a plain error: no usage hint follows it.
-  if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
+  // ToOptions: arguments first, then RequireFilenameOrKustomize (a plain error, no usage hint).
   if (inv.args.length > 0) throw new UsageError(`Unexpected args: [${inv.args.join(' ')}]`, 'kubectl apply');
+  if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
+  if (flagBool(inv, 'prune')) {
+    // ApplyOptions.Validate; pruning itself is not simulated.
+    if (flagBool(inv, 'all') && flagString(inv, 'selector')) throw new KubectlError('cannot set --all and --selector at the same time');
+    if (!flagBool(inv, 'all') && !flagString(inv, 'selector')) {
+      throw new KubectlError('all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector');
+    }
+    throw new KubectlError('kubelab does not simulate pruning (--prune) yet; delete the objects you no longer want with kubectl delete');
+  }
   if (flagBool(inv, 'server-side')) throw new KubectlError('kubelab does not simulate server-side apply (--server-side) yet; use client-side apply');
   const dryRun = parseDryRun(flagString(inv, 'dry-run'), inv.changed.has('dry-run'));
   const output = flagString(inv, 'output');

@@ -7,6 +7,7 @@ import { decodeText } from '../../workspace/workspace-fs.js';
 import type { Invocation } from '../command.js';
 import { flagInt, flagList, flagString } from '../command.js';
 import { KubectlError } from '../errors.js';
+import { requireFlags } from '../rollout/klog.js';
 
 /** A generated object. */
 export type Generated = Record<string, unknown> & { kind: string; metadata: Record<string, unknown> };
@@ -14,7 +15,8 @@ export type Generated = Record<string, unknown> & { kind: string; metadata: Reco
 /** `create deployment NAME --image=... [--replicas=N] [--port=P]`. */
 export function generateDeployment(inv: Invocation, name: string): Generated {
   const images = flagList(inv, 'image');
-  if (images.length === 0) throw new KubectlError('required flag(s) "image" not set', false);
+  // cobra's required-flag check: the klog line of cli.Run.
+  if (images.length === 0) requireFlags(inv, ['image']);
   const port = inv.changed.has('port') ? flagInt(inv, 'port') : -1;
   const used = new Set<string>();
   const containers = images.map((image) => {
