@@ -3,7 +3,7 @@
  * through here. Order per request, as kube-apiserver does it: decode (strict field
  * validation) → defaulting → validation → storage. A rejected object changes nothing.
  */
-import { decodeObject, defaultObject, validateCreate, validateUpdate, prepareForUpdate } from './admission/index.js';
+import { decodeObject, defaultObject, validateCreate, validateUpdate, prepareForCreate, prepareForUpdate } from './admission/index.js';
 import type { VirtualClock } from './clock.js';
 import { ApiError, invalid, notFound } from './errors.js';
 import { applyPatch, type PatchType } from './patch/index.js';
@@ -68,6 +68,7 @@ export class ApiServer {
       this.requireNamespace(object.metadata.namespace);
     } else delete object.metadata.namespace;
     defaultObject(object);
+    prepareForCreate(object);
     const causes = validateCreate(object);
     if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
     if (!opts.dryRun) this.registryHooks.beforeCreate?.(object);

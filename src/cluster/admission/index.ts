@@ -12,7 +12,7 @@ import { decodeBody } from './decode-object.js';
 import { applyDefaults } from './defaults.js';
 import { nodeFromValue } from './json-node.js';
 import { hasStruct } from './schema.js';
-import { prepareObjectForUpdate } from './strategy.js';
+import { prepareObjectForCreate, prepareObjectForUpdate } from './strategy.js';
 import { validateObjectCreate, validateObjectUpdate } from './validate.js';
 
 export { goPlusV, strictPatchCause } from './decode-object.js';
@@ -40,6 +40,11 @@ export function validateCreate(obj: KubeObject): FieldCause[] {
 /** Field problems of an update, immutability included. */
 export function validateUpdate(obj: KubeObject, old: KubeObject): FieldCause[] {
   return validateObjectUpdate(obj, old);
+}
+
+/** Resets what a client may not set on create (status), as the registry strategies do. */
+export function prepareForCreate(obj: KubeObject): void {
+  prepareObjectForCreate(obj);
 }
 
 /** Carries over server-owned fields (status for spec updates, allocated Service IPs) before validation. */

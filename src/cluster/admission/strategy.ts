@@ -4,11 +4,22 @@
  * update that leaves out clusterIP, ipFamilies or node ports keeps the allocated ones.
  * metadata.generation is the store's (store.ts bumps it when spec changes).
  */
-import type { KubeObject } from '../types.js';
+import { qosClass } from '../kubelet/pod-status.js';
+import type { KubeObject, Pod } from '../types.js';
 
 type Obj = Record<string, any>;
 
 const KEEPS_STATUS = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node']);
+
+/**
+ * PrepareForCreate: a new Pod starts `Pending` with its QoS class (pod strategy); a new
+ * Deployment or ReplicaSet starts with an empty status, whatever the client sent.
+ */
+export function prepareObjectForCreate(obj: KubeObject): void {
+  const o = obj as Obj;
+  if (obj.kind === 'Pod') o.status = { phase: 'Pending', qosClass: qosClass(obj as Pod) };
+  else if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') o.status = {};
+}
 
 /** Carries server-owned fields from `old` into the incoming `obj`, in place. */
 export function prepareObjectForUpdate(obj: KubeObject, old: KubeObject): void {

@@ -3,11 +3,10 @@
  * prints as itself when exactly one was asked for, anything else as a `v1 List`; formats are
  * yaml, json, name, jsonpath (and -as-json, -file), custom-columns (and -file).
  */
-import { resourceForKind } from '../../cluster/resources.js';
-import type { KubeObject } from '../../cluster/types.js';
 import type { Invocation } from '../command.js';
 import { KubectlError } from '../errors.js';
 import { finalError } from '../manifests/write-support.js';
+import { printedList } from '../output/json.js';
 import type { Fetched } from './fetch.js';
 import { objectPrinter } from './object-printer.js';
 
@@ -58,27 +57,19 @@ export function parseOutputFormat(output: string, template: string): OutputForma
   }
 }
 
-/** The object as the API server returns it for GET (apiVersion and kind set). */
-export function served(obj: KubeObject): KubeObject {
-  return obj;
-}
-
 /** printGeneric: one object, or every object in one List, through the format's printer. */
 export function printGeneric(inv: Invocation, fetched: Fetched, format: Exclude<OutputFormat, { kind: 'human' }>): number {
   const { ctx } = inv;
   if (fetched.singleItemImplied && fetched.errors.length > 0) throw finalError(fetched.errors)!;
   const objects = fetched.infos.flatMap((i) => i.objects);
-  if (objects.length === 0 && fetched.errors.length === 0 && inv.flags['ignore-not-found'] === true && !fetched.singleItemImplied) {
+  if (objects.length === 0 && inv.flags['ignore-not-found'] === true) {
     // kubectl prints nothing at all here, not even an empty List.
+    const failed = finalError(fetched.errors);
+    if (failed) throw failed;
     return 0;
   }
   const print = objectPrinter(format, inv);
-  if (fetched.singleItemImplied && objects.length === 1) {
-    ctx.stdout(print(objects[0], [resourceForKind(objects[0].kind)]));
-  } else {
-    const list = { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
-    ctx.stdout(print(list as unknown as KubeObject, objects.map((o) => resourceForKind(o.kind))));
-  }
+  ctx.stdout(fetched.singleItemImplied && objects.length === 1 ? print(objects[0]) : print(printedList(objects)));
   const failed = finalError(fetched.errors);
   if (failed) throw failed;
   return 0;

@@ -100,7 +100,7 @@ function printerFor(inv: Invocation, format: OutputFormat, human: HumanOptions, 
   const print = objectPrinter(format, inv);
   return {
     objects(objects) {
-      for (const o of objects) ctx.stdout(print(o, [type]));
+      for (const o of objects) ctx.stdout(print(o));
     },
   };
 }
