@@ -41,7 +41,9 @@ export function parseResourceArgs(args: readonly string[]): ResourceRequest[] {
     const out: ResourceRequest[] = [];
     for (const a of args) {
       const parts = a.split('/');
-      if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+      // builder.go splitResourceTypeName
+      if (parts.length !== 2) throw new KubectlError('arguments in resource/name form may not have more than one slash');
+      if (parts[0] === '' || parts[1] === '' || new Set(parts[0].split(',')).size !== 1) {
         throw new KubectlError('arguments in resource/name form must have a single resource and name');
       }
       const type = resolveType(parts[0]);

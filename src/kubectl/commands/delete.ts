@@ -69,6 +69,8 @@ function runDelete(inv: Invocation): number {
   const dryRun = parseDryRun(flagString(inv, 'dry-run'), inv.changed.has('dry-run'));
   if (files.length > 0 && inv.args.length > 0) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   if (files.length === 0 && inv.args.length === 0) throw new KubectlError(USAGE);
+  // The builder's SelectAllParam (the message ends with a space, as in kubectl v1.32.4).
+  if (all && selector) throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
   const errors: unknown[] = [];
   const targets: Target[] = [];
   if (files.length > 0) {
