@@ -56,9 +56,12 @@ export function formatApiError(err: ApiError, context?: string): string {
   const prefix = context ? `${context}: ` : '';
   if (err.reason === 'Invalid' && err.details.kind && err.details.name !== undefined) {
     const causes = err.details.causes ?? [];
-    const texts = causes.map((c) => `${c.field}: ${c.message}`);
-    const joined = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
-    return `${prefix}The ${err.details.kind} "${err.details.name}" is invalid: ${joined}`;
+    // statusCausesToAggrError drops repeated texts; MultilineError puts two or more on lines of
+    // their own after the prefix (which keeps its trailing space).
+    const texts = [...new Set(causes.map((c) => `${c.field}: ${c.message}`))];
+    const head = `${prefix}The ${err.details.kind} "${err.details.name}" is invalid: `;
+    if (texts.length === 0) return `${prefix}The ${err.details.kind} "${err.details.name}" is invalid`;
+    return texts.length === 1 ? `${head}${texts[0]}` : `${head}\n${texts.map((t) => `* ${t}`).join('\n')}`;
   }
   return `Error from server (${err.reason}): ${prefix}${err.message}`;
 }

@@ -62,7 +62,6 @@ function validateWorkloadSpec(kind: string, spec: Obj): FieldCause[] {
   const sel = spec.selector;
   if (!sel) {
     out.push(required('spec.selector'));
-    if (kind === 'Deployment') return out;
   } else {
     out.push(...validateSelector(sel, 'spec.selector'));
     if (Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
@@ -72,7 +71,8 @@ function validateWorkloadSpec(kind: string, spec: Obj): FieldCause[] {
   const template = spec.template ?? {};
   const labels = template.metadata?.labels;
   const nonEmpty = sel && Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length > 0;
-  if (nonEmpty && !selectorMatches(sel, labels ?? {})) {
+  // LabelSelectorAsSelector(nil) is labels.Nothing(): not Empty(), matches nothing.
+  if (!sel || (nonEmpty && !selectorMatches(sel, labels ?? {}))) {
     out.push(invalid('spec.template.metadata.labels', new GoValue(goStringMap(labels)), '`selector` does not match template `labels`'));
   }
   // ValidatePodTemplateSpec names the path `labels` under the template, not `metadata.labels`.

@@ -110,8 +110,13 @@ describe('validation messages (core and apps validation)', () => {
       'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
     ]);
   });
-  it('requires a selector', () => {
-    expect(texts(admit(dep('web', { selector: null })))).toEqual(['spec.selector: Required value']);
+  it('requires a selector; a missing one matches no template labels (labels.Nothing())', () => {
+    // ValidateDeploymentSpec v1.32 has no early return; seen in the wild as
+    // `[spec.selector: Required value, spec.template.metadata.labels: ...]` (MaximilianMeister/kuberneteth#16).
+    expect(texts(admit(dep('web', { selector: null })))).toEqual([
+      'spec.selector: Required value',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+    ]);
   });
   it('rejects negative replicas', () => {
     expect(texts(admit(dep('web', { replicas: -1 })))).toEqual(['spec.replicas: Invalid value: -1: must be greater than or equal to 0']);
