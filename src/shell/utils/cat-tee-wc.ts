@@ -22,6 +22,8 @@ export function cat(ctx: CommandContext): number {
   let status = 0;
   let lineNo = 0;
   let lastBlank = false;
+  // A file that ends without a newline leaves its last line open: the next file continues it.
+  let midLine = false;
   for (const file of parsed.operands.length === 0 ? ['-'] : parsed.operands) {
     const r = readOperand(ctx, file);
     if (!r.ok) {
@@ -39,13 +41,15 @@ export function cat(ctx: CommandContext): number {
       const last = i === pieces.length - 1;
       if (last && pieces[i] === '') break;
       let line = pieces[i];
-      const blank = line === '' && !last;
+      const continues = i === 0 && midLine;
+      const blank = line === '' && !last && !continues;
       if (f.has('s') && blank && lastBlank) continue;
       lastBlank = blank;
       if (showTabs) line = line.replace(/\t/g, '^I');
-      if (f.has('b') ? !blank : f.has('n')) line = `${String(++lineNo).padStart(6)}\t${line}`;
+      if (!continues && (f.has('b') ? !blank : f.has('n'))) line = `${String(++lineNo).padStart(6)}\t${line}`;
       out += last ? line : `${line}${showEnds ? '$' : ''}\n`;
     }
+    midLine = !r.text.endsWith('\n') && r.text !== '' ? true : r.text === '' ? midLine : false;
     ctx.stdout(out);
   }
   return status;

@@ -55,7 +55,7 @@ function copyOrMove(ctx: CommandContext, move: boolean): number {
   if ((ops.length > 1 || targetDir !== undefined) && !destIsDir) {
     const why = ctx.fs.stat(dest) === undefined ? 'No such file or directory' : 'Not a directory';
     if (bb) ctx.stderr(`${ctx.name}: '${dest}' is not a directory\n`);
-    else ctx.stderr(`${ctx.name}: target ${quoteAlways(dest)}${why === 'Not a directory' ? ' is not a directory' : `: ${why}`}\n`);
+    else ctx.stderr(`${ctx.name}: target ${quoteAlways(dest)}: ${why}\n`);
     return 1;
   }
   let status = 0;

@@ -14,7 +14,10 @@ export function parseCutList(list: string, fields: boolean): Range[] | string {
   for (const part of list.split(/[,\s]+/)) {
     const m = /^(\d*)(-?)(\d*)$/.exec(part);
     if (!m || part === '' || part === '-') {
-      return part === '-' ? 'invalid range with no endpoint: -' : `invalid ${fields ? 'field' : 'byte/character position'} ${quoteLocale(part)}`;
+      if (part === '-') return 'invalid range with no endpoint: -';
+      if (part === '') return fields ? 'fields are numbered from 1' : 'byte/character positions are numbered from 1';
+      if (/^[\d-]+$/.test(part)) return fields ? 'invalid field range' : 'invalid byte or character range';
+      return `invalid ${fields ? 'field value' : 'byte/character position'} ${quoteLocale(part)}`;
     }
     const lo = m[1] === '' ? 1 : Number(m[1]);
     const hi = m[2] === '' ? lo : m[3] === '' ? Infinity : Number(m[3]);
@@ -28,15 +31,15 @@ export function parseCutList(list: string, fields: boolean): Range[] | string {
 /** The cut command. */
 export function cut(ctx: CommandContext): number {
   const parsed = parseOpts(ctx.args, {
-    bool: 'sn',
-    withValue: 'bcfd',
+    bool: 'snC',
+    withValue: 'bcfdO',
     long: { bytes: 'b', characters: 'c', fields: 'f', delimiter: 'd', 'only-delimited': 's', complement: 'C', 'output-delimiter': 'O' },
   });
   if ('kind' in parsed) return reportOptError(ctx, parsed, 1);
   const f = parsed.flags;
   const modes = ['b', 'c', 'f'].filter((k) => f.has(k));
   if (modes.length === 0) return usageError(ctx, 'you must specify a list of bytes, characters, or fields');
-  if (modes.length > 1) return usageError(ctx, 'only one type of list may be specified');
+  if (modes.length > 1) return usageError(ctx, 'only one list may be specified');
   const mode = modes[0];
   const ranges = parseCutList(f.get(mode)!.at(-1)!, mode === 'f');
   if (typeof ranges === 'string') return usageError(ctx, ranges);
@@ -86,7 +89,7 @@ function expandRanges(s: string[]): string[] | string {
   for (let i = 0; i < s.length; i++) {
     if (s[i + 1] === '-' && i + 2 < s.length) {
       const lo = s[i].codePointAt(0)!, hi = s[i + 2].codePointAt(0)!;
-      if (hi < lo) return `range-endpoints of ${quoteLocale(`${s[i]}-${s[i + 2]}`)} are in reverse collating sequence order`;
+      if (hi < lo) return `range-endpoints of '${s[i]}-${s[i + 2]}' are in reverse collating sequence order`;
       for (let c = lo; c <= hi; c++) out.push(String.fromCodePoint(c));
       i += 2;
     } else out.push(s[i]);
@@ -159,9 +162,9 @@ export function tr(ctx: CommandContext): number {
     return 1;
   }
   const s1 = expandTrSet(a);
-  if (typeof s1 === 'string') return usageError(ctx, s1);
+  if (typeof s1 === 'string') { ctx.stderr(`tr: ${s1}\n`); return 1; }
   const s2 = b === undefined ? undefined : expandTrSet(b);
-  if (typeof s2 === 'string') return usageError(ctx, s2);
+  if (typeof s2 === 'string') { ctx.stderr(`tr: ${s2}\n`); return 1; }
   const set1 = new Set(s1.chars);
   const in1 = (c: string): boolean => set1.has(c) !== comp;
   const map = new Map<string, string>();

@@ -96,7 +96,7 @@ export function rm(ctx: CommandContext): number {
   };
   for (const path of parsed.operands) {
     const base = path.replace(/\/+$/, '').split('/').pop();
-    if (base === '.' || base === '..') {
+    if (recursive && (base === '.' || base === '..')) {
       status = 1;
       ctx.stderr(bb ? `rm: can't remove '.' or '..'\n` : `rm: refusing to remove '.' or '..' directory: skipping ${quoteAlways(path)}\n`);
       continue;
