@@ -36,6 +36,13 @@ const busybox = (tag: string, size: number): ImageTag => ({
   behaviour: { kind: 'shell', listens: [], exitsOnSigterm: false },
 });
 
+/** A tool image: a shell and network clients, no listener (curlimages/curl, nicolaka/netshoot). */
+const toolbox = (tag: string, size: number): ImageTag => ({
+  tag,
+  size,
+  behaviour: { kind: 'shell', listens: [], exitsOnSigterm: false },
+});
+
 /** Repositories (normalized `docker.io/library/...`) and their tags. */
 export const IMAGE_TABLE: Record<string, ImageTag[]> = {
   'docker.io/library/nginx': [
@@ -63,6 +70,18 @@ export const IMAGE_TABLE: Record<string, ImageTag[]> = {
     busybox('1.35', 2140932),
     busybox('1.28', 727869),
     busybox('stable', 2156518),
+  ],
+  // Compressed linux/amd64 sizes as Docker Hub listed them in 2025, rounded by kubelab.
+  'docker.io/curlimages/curl': [
+    toolbox('latest', 9786421),
+    toolbox('8.15.0', 9786421),
+    toolbox('8.14.1', 9742318),
+    toolbox('8.11.1', 9541063),
+  ],
+  'docker.io/nicolaka/netshoot': [
+    toolbox('latest', 192847325),
+    toolbox('v0.14', 192847325),
+    toolbox('v0.13', 189231442),
   ],
 };
 

@@ -191,3 +191,23 @@ export function serveNginx(version: string, fs: ContainerFilesystem, method: str
     body: method === 'HEAD' ? '' : entry.content,
   };
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** nginx's `$time_local` in UTC containers: `19/Aug/2025:09:00:10 +0000`. */
+export function nginxTimeLocal(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+/**
+ * One access log line in the official image's `log_format main` (nginx.conf of docker-nginx):
+ * `$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent
+ * "$http_referer" "$http_user_agent" "$http_x_forwarded_for"`; empty variables print `-`.
+ */
+export function accessLogLine(client: { ip: string; userAgent?: string }, method: string, target: string, httpVersion: string, response: HttpResponse, nowMs: number): string {
+  const bytes = Buffer.byteLength(response.body);
+  const agent = client.userAgent === undefined || client.userAgent === '' ? '-' : client.userAgent;
+  return `${client.ip} - - [${nginxTimeLocal(nowMs)}] "${method} ${target} ${httpVersion}" ${response.status} ${bytes} "-" "${agent}" "-"\n`;
+}

@@ -11,7 +11,7 @@ import { lookupImage, parseImage } from '../kubelet/images.js';
 import { resolveName, type DnsAnswer } from './dns.js';
 import { containerFilesystem } from './filesystem.js';
 import { pickEndpointIndex, serviceEndpoints } from './kube-proxy.js';
-import { serveNginx, type HttpResponse } from './nginx.js';
+import { accessLogLine, serveNginx, type HttpResponse } from './nginx.js';
 
 /** Why a request got no HTTP answer. */
 export type RequestErrorKind =
@@ -47,10 +47,22 @@ export function parseUrl(url: string): RequestTarget | undefined {
   return { scheme, host: m[2], port, path };
 }
 
+/** Who sends a request, for the server's access log (nginx `log_format main`). */
+export interface RequestClient {
+  /** The client's address as the server sees it (a pod IP; kube-proxy does not SNAT pod traffic). */
+  ip: string;
+  /** The User-Agent header (`curl/8.15.0`, busybox wget's `Wget`), or undefined for none. */
+  userAgent?: string;
+  /** The HTTP version of the request line, `HTTP/1.1` by default. */
+  httpVersion?: string;
+}
+
 /** The service network of one cluster. */
 export class ServiceNetwork {
   private podsByIp = new Map<string, Pod>();
   private podsByIpVersion = '';
+  /** Access log lines per container, keyed by pod uid and container name. */
+  private readonly accessLogs = new Map<string, string[]>();
 
   constructor(
     private readonly store: Store,
@@ -65,7 +77,7 @@ export class ServiceNetwork {
   }
 
   /** Sends one HTTP request from a pod in `fromNamespace` and returns what came back. */
-  request(url: string, fromNamespace = 'default', method = 'GET'): RequestResult {
+  request(url: string, fromNamespace = 'default', method = 'GET', client?: RequestClient): RequestResult {
     const target = parseUrl(url);
     if (!target) return { ok: false, error: 'bad-address', message: `bad address '${url}'` };
     if (target.scheme !== 'http' && target.scheme !== 'https') {
@@ -87,11 +99,11 @@ export class ServiceNetwork {
       podIp = chosen.ip;
       podPort = chosen.port;
     }
-    return this.connect(target, resolvedIp, podIp, podPort, method);
+    return this.connect(target, resolvedIp, podIp, podPort, method, client);
   }
 
   /** Sends a request straight to a pod IP and port (what probes and the kubelet do). */
-  connect(target: RequestTarget, resolvedIp: string, podIp: string, podPort: number, method = 'GET'): RequestResult {
+  connect(target: RequestTarget, resolvedIp: string, podIp: string, podPort: number, method = 'GET', client?: RequestClient): RequestResult {
     const pod = this.podByIp(podIp);
     if (!pod) return { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${podIp}:${podPort} timed out` };
     for (const c of pod.spec.containers) {
@@ -103,10 +115,22 @@ export class ServiceNetwork {
         const fs = containerFilesystem(this.store, pod, c);
         const host = target.port === 80 ? target.host : `${target.host}:${target.port}`;
         const response = serveNginx(image.behaviour.serverVersion!, fs, method, target.path, host, this.clock.now());
+        if (client) {
+          const line = accessLogLine(client, method, target.path, client.httpVersion ?? 'HTTP/1.1', response, this.clock.now());
+          const key = `${pod.metadata.uid}/${c.name}`;
+          const log = this.accessLogs.get(key) ?? [];
+          log.push(line);
+          this.accessLogs.set(key, log);
+        }
         return { ok: true, target, resolvedIp, pod: { namespace: pod.metadata.namespace!, name: pod.metadata.name! }, podIp, podPort, container: c.name, ...response };
       }
     }
     return { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' };
+  }
+
+  /** The access log lines a container has written to stdout so far (each ends with a newline). */
+  containerLog(podUid: string, container: string): readonly string[] {
+    return this.accessLogs.get(`${podUid}/${container}`) ?? [];
   }
 
   /** The pod that currently holds `ip` (not terminal), or undefined. */

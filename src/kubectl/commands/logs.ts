@@ -1,11 +1,12 @@
 /**
  * `kubectl logs POD|TYPE/NAME [-c CONTAINER]` (kubectl pkg/cmd/logs): the container's log as
  * kubelab models it (simply and deterministically): nginx images from 1.19 print the
- * docker-entrypoint start lines, older nginx and busybox print nothing at start; request
- * access lines are not modelled yet. A container that is not running answers the kubelet's
+ * docker-entrypoint start lines, older nginx and busybox print nothing at start; then one
+ * access line per request it served (`log_format main`, written by the network model). A container that is not running answers the kubelet's
  * BadRequest `container "nginx" in pod "x" is waiting to start: ContainerCreating`.
  */
 import { ApiError, notFound } from '../../cluster/errors.js';
+import { networkOf } from '../../cluster/network/index.js';
 import { selectorMatches } from '../../cluster/selectors.js';
 import type { Deployment, Pod, ReplicaSet } from '../../cluster/types.js';
 import { flagString, type CommandDef, type Invocation } from '../command.js';
@@ -65,7 +66,7 @@ function runLogs(inv: Invocation): number {
     const reason = waiting?.reason ?? 'ContainerCreating';
     throw new ApiError('BadRequest', 400, `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
   }
-  inv.ctx.stdout(startLog(spec.image ?? ''));
+  inv.ctx.stdout(startLog(spec.image ?? '') + networkOf(inv.ctx.cluster).containerLog(pod.metadata.uid ?? '', container).join(''));
   return 0;
 }
 
