@@ -83,6 +83,21 @@ export interface CommandSet {
   names(): string[];
 }
 
+/**
+ * What a container's shell runs with, from its image (src/shell/images.ts): its binaries, and
+ * optionally its files (a fresh empty file system otherwise), its prompt for a working
+ * directory (busybox's `/ # ` otherwise) and extra environment.
+ */
+export interface ContainerShellSetup {
+  commands: CommandSet;
+  fs?: WorkspaceFs;
+  prompt?(cwd: string): string;
+  env?: Record<string, string>;
+}
+
+/** Makes the shell setup of a container: a CommandSet alone, or the whole setup. */
+export type ContainerCommandSetFn = (place: ContainerPlace) => CommandSet | ContainerShellSetup;
+
 /** What `exit` of an entered container shell does. */
 export interface EnterOptions {
   /** The shell program asked for (`sh`, `bash`, `/bin/sh`). */
