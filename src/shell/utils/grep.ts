@@ -1,8 +1,9 @@
 /**
  * grep as GNU grep 3.x behaves on Linux (busybox's in busybox containers): -E -F -G -i -v -c
- * -o -q -s -n -w -x -h -H -l -L -r, several -e, `--`, `(standard input)`, exit 0 when a line
- * was selected, 1 when none, 2 on error (unless -q found one). Not built: context lines
- * (-A/-B/-C), colours, -z, -P, binary-file detection.
+ * -o -q -s -n -w -x -h -H -l -L -r -m, context lines (-A -B -C -NUM, `--` between groups),
+ * several -e, `--`, `(standard input)`, exit 0 when a line was selected, 1 when none, 2 on
+ * error (unless -q found one). Not built: colours, -z, -P, binary-file detection, context
+ * with -o.
  */
 import type { CommandContext } from '../types.js';
 import { errnoText, flavor, INTERRUPTED, parseOpts, readOperand, reportOptError, splitLines, ChunkedOut } from './common.js';
@@ -13,6 +14,7 @@ const LONG: Record<string, string> = {
   count: 'c', 'only-matching': 'o', quiet: 'q', silent: 'q', 'no-messages': 's', 'line-number': 'n',
   'word-regexp': 'w', 'line-regexp': 'x', 'no-filename': 'h', 'with-filename': 'H', 'files-with-matches': 'l',
   'files-without-match': 'L', regexp: 'e', file: 'f', recursive: 'r', 'max-count': 'm', 'no-ignore-case': 'I',
+  'after-context': 'A', 'before-context': 'B', context: 'C',
 };
 
 const USAGE = `Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`;
@@ -45,7 +47,9 @@ export function compileGrepPatterns(
 /** The grep command. */
 export async function grep(ctx: CommandContext): Promise<number> {
   const bb = flavor(ctx) === 'busybox';
-  const parsed = parseOpts(ctx.args, { bool: 'EFGivcoqsnwxhHlLrRIy', withValue: 'efm', long: LONG });
+  // `-5` is `-C 5`.
+  const args = ctx.args.flatMap((a) => (/^-\d+$/.test(a) ? ['-C', a.slice(1)] : [a]));
+  const parsed = parseOpts(args, { bool: 'EFGivcoqsnwxhHlLrRIy', withValue: 'efmABC', long: LONG });
   if ('kind' in parsed) {
     reportOptError(ctx, parsed, 2, '');
     if (!bb) ctx.stderr(USAGE);
@@ -79,6 +83,18 @@ export async function grep(ctx: CommandContext): Promise<number> {
   const re = compiled.re;
   const maxCount = f.has('m') ? Number(f.get('m')!.at(-1)) : Infinity;
   if (Number.isNaN(maxCount)) { ctx.stderr('grep: invalid max count\n'); return 2; }
+  const context = (k: string): number | string => {
+    const v = f.get(k)?.at(-1) ?? f.get('C')?.at(-1) ?? '0';
+    return /^\d+$/.test(v) ? Number(v) : `grep: ${v}: invalid context length argument\n`;
+  };
+  const after = context('A'), before = context('B');
+  if (typeof after === 'string' || typeof before === 'string') {
+    ctx.stderr(typeof after === 'string' ? after : (before as string));
+    return 2;
+  }
+  const withContext = (after > 0 || before > 0) && !has('o') && !has('c') && !has('l') && !has('L');
+  let lastPrinted = -1;
+  let printedAny = false;
 
   const recursive = has('r') || has('R');
   // `grep -r x` names files as `a/b`, `grep -r x .` as `./a/b`.
@@ -100,16 +116,34 @@ export async function grep(ctx: CommandContext): Promise<number> {
     const prefix = withName ? `${label}:` : '';
     let count = 0;
     const lines = splitLines(r.text);
-    for (let n = 0; n < lines.length && count < maxCount; n++) {
+    // Context: lines printed so far in this file, and trailing lines still owed after a match.
+    lastPrinted = -1;
+    let owed = 0;
+    const emit = (n: number, sep: string): void => {
+      if (printedAny && lastPrinted !== n - 1 && withContext) out.push('--\n');
+      out.push(`${withName ? `${label}${sep}` : ''}${has('n') ? `${n + 1}${sep}` : ''}${lines[n]}\n`);
+      lastPrinted = n;
+      printedAny = true;
+    };
+    for (let n = 0; n < lines.length && (count < maxCount || owed > 0); n++) {
       const line = lines[n];
       re.lastIndex = 0;
       const matched = re.test(line);
-      if (matched === has('v')) continue;
+      if (matched === has('v') || count >= maxCount) {
+        if (withContext && owed > 0) { emit(n, '-'); owed--; }
+        continue;
+      }
       count++;
       anySelected = true;
       if (has('q')) { out.flush(); return 0; }
       if (has('c') || has('l') || has('L')) continue;
       const lead = `${prefix}${has('n') ? `${n + 1}:` : ''}`;
+      if (withContext) {
+        for (let b = Math.max(lastPrinted + 1, n - before); b < n; b++) emit(b, '-');
+        emit(n, ':');
+        owed = after;
+        continue;
+      }
       if (!has('o')) { out.push(`${lead}${line}\n`); continue; }
       if (has('v')) continue;
       re.lastIndex = 0;
