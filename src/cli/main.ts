@@ -22,12 +22,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'version':
         process.stdout.write('kubelab 0.1.0 (simulating Kubernetes v1.32, kubectl v1.32.4)\n');
         return 0;
+      case 'serve':
+        return await (await import('./serve-command.js')).serveCommand(rest);
       case undefined:
       case 'lesson':
       case 'grade':
       case 'scenarios':
       case 'validate':
-      case 'serve':
         process.stderr.write(
           `kubelab: "${sub ?? 'kubelab'}" is not built yet. What works today: kubelab run <script|->.\n` +
             `Run "kubelab --help" for usage.\n`,

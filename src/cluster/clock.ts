@@ -109,3 +109,59 @@ export function formatTimestamp(ms: number): string {
 export function parseTimestamp(ts: string): number {
   return Date.parse(ts);
 }
+
+/** The wall clock, read here and nowhere else: `kubelab serve` and the TUI start from it. */
+export function wallClockNow(): number {
+  return Date.now();
+}
+
+/**
+ * Drives a virtual clock in real time (the TUI and `kubelab serve`): every `tickMs` of wall
+ * time, `advance` is called with the wall time that passed, times `speed`. `pause()` stops
+ * time; `stop()` ends the driver. The only user of real timers in kubelab.
+ */
+export class RealTimeDriver {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private last = 0;
+  private paused = false;
+
+  constructor(
+    private readonly advance: (ms: number) => void,
+    private readonly tickMs = 100,
+    private speed = 1,
+  ) {}
+
+  /** Starts ticking. */
+  start(): void {
+    if (this.timer) return;
+    this.last = Date.now();
+    this.timer = setInterval(() => this.tick(), this.tickMs);
+    this.timer.unref?.();
+  }
+
+  /** Advances by the wall time since the last tick (nothing while paused). */
+  tick(): void {
+    const now = Date.now();
+    const elapsed = now - this.last;
+    this.last = now;
+    if (!this.paused && elapsed > 0) this.advance(elapsed * this.speed);
+  }
+
+  /** Pauses or resumes virtual time. */
+  setPaused(paused: boolean): void {
+    this.tick();
+    this.paused = paused;
+  }
+
+  /** Changes the speed factor (1 = real time). */
+  setSpeed(speed: number): void {
+    this.tick();
+    this.speed = speed;
+  }
+
+  /** Stops the driver. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

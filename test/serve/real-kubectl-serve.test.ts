@@ -1,0 +1,99 @@
+/**
+ * `kubelab serve` with the real kubectl v1.32.4 as the client: the seed lessons' commands run
+ * through the real kubectl against a served cluster, and through kubelab's own kubectl
+ * against a twin cluster (same seed, same start, same think time); both must print the same.
+ * Skipped, with a message, where no kubectl is on PATH.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitWords } from '../../src/cli/split-words.js';
+import { Cluster } from '../../src/cluster/cluster.js';
+import { runKubectl } from '../../src/kubectl/kubectl.js';
+import { serve, writeKubeconfig, type Serving } from '../../src/serve/server.js';
+import { MemoryFs } from '../../src/workspace/memory-fs.js';
+
+const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+if (!HAS_KUBECTL) console.warn('test/serve: no kubectl on PATH; the real-kubectl serve tests are skipped');
+
+const SEED_DIR = join(import.meta.dirname, '../cluster/admission/fixtures');
+const FILES = ['blue-env.yaml', 'green-env.yaml', 'stable-env.yaml', 'canary-env.yaml', 'stable-env-v115.yaml'];
+
+describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  let serving: Serving;
+  const twin = new Cluster({ seed: 3, startMs: start });
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-serve-'));
+  const kubeconfig = join(dir, 'config');
+  const files: Record<string, string> = {};
+  for (const f of FILES) {
+    files[f] = readFileSync(join(SEED_DIR, f), 'utf8');
+    writeFileSync(join(dir, f), files[f]);
+  }
+  writeFileSync(join(dir, 'patch-green.yaml'), 'spec:\n  selector:\n    color: green\n');
+  files['patch-green.yaml'] = 'spec:\n  selector:\n    color: green\n';
+  const memfs = new MemoryFs(files);
+
+  beforeAll(async () => {
+    serving = await serve({ cluster: new Cluster({ seed: 3, startMs: start }), realTime: false });
+    writeKubeconfig(kubeconfig, serving.url);
+  });
+  afterAll(async () => serving?.close());
+
+  const real = (line: string) =>
+    new Promise<{ out: string; code: number }>((resolve) => {
+      execFile('kubectl', ['--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache'), ...splitWords(line)], { cwd: dir }, (err, stdout, stderr) =>
+        resolve({ out: stdout + stderr, code: err ? Number((err as { code?: number }).code ?? 1) : 0 }),
+      );
+    });
+  const ours = async (line: string) => {
+    let out = '';
+    const code = await runKubectl(splitWords(line), { cluster: twin, fs: memfs, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    return { out, code };
+  };
+
+  const steps = [
+    'apply -f blue-env.yaml',
+    'get pods',
+    'describe service test-service',
+    'apply -f green-env.yaml',
+    'get pods --show-labels',
+    'patch service test-service --patch-file patch-green.yaml',
+    'describe service test-service',
+    'get endpoints test-service -o wide',
+    'get deploy,rs,svc',
+    'get svc test-service -o yaml',
+    'delete deployment test-deployment-blue',
+    'scale deployment test-deployment-green --replicas=2',
+    'get nope',
+    'get pod missing',
+    'apply -f stable-env.yaml',
+    'apply -f canary-env.yaml',
+    'apply -f stable-env-v115.yaml',
+    'rollout status deployment/nginx-deployment',
+    'rollout history deployment/nginx-deployment',
+    'rollout undo deployment/nginx-deployment',
+    'rollout history deployment/nginx-deployment',
+    'get rs -o wide',
+    'delete -f canary-env.yaml',
+  ];
+
+  it('prints what kubelab prints, command by command', async () => {
+    const mismatches: string[] = [];
+    for (const line of steps) {
+      serving.cluster.advance(10_000);
+      twin.advance(10_000);
+      // uids differ: the served cluster runs its controllers after each request, kubelab's
+      // kubectl after each command, so `apply` of two objects creates the first one's pods and
+      // events before the second object here and after it there, and each draws the next uid
+      // of the seeded stream. Everything else must match.
+      const mask = (r: { out: string; code: number }) => ({ ...r, out: r.out.replace(/uid: [0-9a-f-]{36}/g, 'uid: <uid>') });
+      const a = mask(await real(line));
+      const b = mask(await ours(line));
+      if (a.out !== b.out || a.code !== b.code) mismatches.push(`$ kubectl ${line}\n--- real kubectl (exit ${a.code})\n${a.out}--- kubelab (exit ${b.code})\n${b.out}`);
+    }
+    expect(mismatches.join('\n')).toBe('');
+  }, 120_000);
+});
