@@ -46,6 +46,20 @@ export interface ContainerTarget {
  */
 export interface AttachHost {
   enterContainer(target: ContainerTarget, opts: { shell: string; onExit(code: number): void | Promise<void> }): void;
+  /**
+   * Runs one command in a container without a terminal (`kubectl exec POD -- ls /`, `kubectl
+   * run -i --rm ... -- wget -qO- svc`) and resolves to its exit status. The shell layer
+   * implements it with src/shell/container-exec.ts; absent, kubectl says it needs the shell.
+   */
+  runInContainer?(target: ContainerTarget, argv: string[], io: ContainerIO): Promise<number>;
+}
+
+/** Standard streams of a command kubectl runs in a container. */
+export interface ContainerIO {
+  stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  signal?: AbortSignal;
 }
 
 /** Default watch budget in scripts: 60 virtual seconds. */

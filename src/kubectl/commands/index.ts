@@ -8,6 +8,7 @@ import { applyCommand } from './apply.js';
 import { createCommand } from './create.js';
 import { deleteCommand } from './delete.js';
 import { describeCommand } from './describe.js';
+import { execCommand } from './exec.js';
 import { explainCommand } from './explain.js';
 import { exposeCommand } from './expose.js';
 import { getCommand } from './get.js';
@@ -34,6 +35,7 @@ export const COMMANDS: CommandDef[] = [
   scaleCommand,
   describeCommand,
   logsCommand,
+  execCommand,
   applyCommand,
   patchCommand,
   waitCommand,

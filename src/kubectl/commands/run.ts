@@ -1,16 +1,24 @@
 /**
  * `kubectl run NAME --image=IMAGE [-- args...]` (kubectl pkg/cmd/run/run.go and
  * generate/versioned PodGeneratorV1): builds the Pod in Go struct field order (so `-o json`
- * matches), creates it (`pod/x created`) or prints it with --dry-run=client. The interactive
- * part (`-i`/`-t`/`--attach`) needs a shell inside the pod, which kubelab does not have yet.
+ * matches), creates it (`pod/x created`) or prints it with --dry-run=client. With `-i`/`-t`
+ * (run.go handleAttachPod, attach.go Run): waits on the virtual clock until the pod is Running
+ * and Ready (--pod-running-timeout, 1m), prints `If you don't see a command prompt, try
+ * pressing enter.`, then the session enters the container's shell (or runs a one-shot command);
+ * when it ends: `Session ended, resume using ...` (restart Always), `--rm` deletes the pod
+ * (`pod "tmp" deleted`, no wait), a non-zero status under restart Never prints
+ * `pod default/tmp terminated (Error)`.
  */
 import type { KubeObject } from '../../cluster/types.js';
 import { flagBool, flagList, flagString, type CommandDef, type Invocation } from '../command.js';
-import { KubectlError, UsageError } from '../errors.js';
+import { formatKubectlError, KubectlError, UsageError } from '../errors.js';
+import { notFound } from '../../cluster/errors.js';
 import { printObject, printWarnings } from '../manifests/write-support.js';
 import { requireFlags } from '../rollout/klog.js';
 import { dryRunStrategy, dryRunSuffix, nameLine } from '../rollout/targets.js';
 import { findResourceForKind } from '../../cluster/resources.js';
+import type { Pod } from '../../cluster/types.js';
+import { isInteractiveShell, runOnce, targetOf } from './exec.js';
 
 /** Parses `k=v,k2=v2` (generate.ParseLabels). */
 function parseLabels(text: string): Record<string, string> {
@@ -30,6 +38,8 @@ export function generatePod(inv: Invocation, name: string): KubeObject {
   const restart = flagString(inv, 'restart') || 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`invalid restart policy: ${restart}`);
   const container: Record<string, unknown> = { name, image: flagString(inv, 'image') };
+  // Struct order: name, image, command, args, ports, env, resources, ..., stdin, stdinOnce, tty.
+  const interactive = flagBool(inv, 'stdin');
   if (inv.afterDash.length > 0) {
     if (flagBool(inv, 'command')) container.command = [...inv.afterDash];
     else container.args = [...inv.afterDash];
@@ -50,6 +60,9 @@ export function generatePod(inv: Invocation, name: string): KubeObject {
   container.resources = {};
   const pullPolicy = flagString(inv, 'image-pull-policy');
   if (pullPolicy) container.imagePullPolicy = pullPolicy;
+  if (interactive) container.stdin = true;
+  if (interactive && !flagBool(inv, 'leave-stdin-open')) container.stdinOnce = true;
+  if (flagBool(inv, 'tty')) container.tty = true;
   const metadata: Record<string, unknown> = { name, creationTimestamp: null, labels };
   const annotations = flagList(inv, 'annotations');
   if (annotations.length > 0) metadata.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
@@ -59,12 +72,13 @@ export function generatePod(inv: Invocation, name: string): KubeObject {
   return { kind: 'Pod', apiVersion: 'v1', metadata, spec, status: {} } as unknown as KubeObject;
 }
 
-function runRun(inv: Invocation): number {
+function runRun(inv: Invocation): number | Promise<number> {
   requireFlags(inv, ['image']);
   if (inv.args.length === 0) throw new UsageError('NAME is required for run', 'kubectl run');
   const name = inv.args[0];
   const dryRun = dryRunStrategy(inv);
   const attach = flagBool(inv, 'stdin') || flagBool(inv, 'tty') || flagBool(inv, 'attach');
+  if (flagBool(inv, 'tty') && !flagBool(inv, 'stdin')) throw new UsageError('-i/--stdin is required for containers with -t/--tty=true', 'kubectl run');
   if (dryRun !== 'none' && attach) {
     throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'kubectl run');
   }
@@ -72,9 +86,7 @@ function runRun(inv: Invocation): number {
   if (flagBool(inv, 'expose')) throw new KubectlError('kubelab does not simulate "kubectl run --expose" yet');
   const output = flagString(inv, 'output');
   const pod = generatePod(inv, name);
-  if (attach) {
-    throw new KubectlError('kubelab: an interactive shell inside a pod (kubectl run -i/-t/--attach) is not available yet; the pod was not created');
-  }
+  if (attach) return runAttached(inv, pod);
   if (dryRun === 'client') {
     if (!printObject(inv.ctx, output, pod, findResourceForKind('Pod'), 'created')) inv.ctx.stdout(nameLine(pod, `created${dryRunSuffix(dryRun)}`));
     return 0;
@@ -83,6 +95,85 @@ function runRun(inv: Invocation): number {
   printWarnings(inv.ctx, warnings);
   if (!printObject(inv.ctx, output, object, findResourceForKind('Pod'), 'created')) inv.ctx.stdout(nameLine(object, `created${dryRunSuffix(dryRun)}`));
   return 0;
+}
+
+/** Deletes the pod as `--rm` does (DeleteOptions without --wait) and prints kubectl's line. */
+function removePod(inv: Invocation, namespace: string, name: string): void {
+  try {
+    inv.ctx.cluster.api.delete('Pod', namespace, name);
+    inv.ctx.stdout(`pod "${name}" deleted\n`);
+  } catch (e) {
+    inv.ctx.stderr(formatKubectlError(e, 'kubectl run'));
+  }
+}
+
+/** Advances virtual time until the pod is Running and Ready, has completed, or the timeout passed. */
+function waitRunningAndReady(inv: Invocation, namespace: string, name: string, timeoutMs: number): Pod | 'completed' | 'timeout' | 'deleted' {
+  const cluster = inv.ctx.cluster;
+  const deadline = cluster.clock.now() + timeoutMs;
+  for (;;) {
+    const pod = cluster.store.peek<Pod>('Pod', namespace, name);
+    if (!pod) return 'deleted';
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return 'completed';
+    if (phase === 'Running' && pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) return pod;
+    const t = cluster.clock.now();
+    if (t >= deadline || inv.ctx.signal?.aborted) return 'timeout';
+    const next = cluster.clock.nextTimerAt();
+    cluster.advance(Math.max(1, Math.min(next ?? Infinity, deadline) - t));
+  }
+}
+
+/** `kubectl run -i/-t`: create, wait, attach; what happens when the session ends. */
+async function runAttached(inv: Invocation, generated: KubeObject): Promise<number> {
+  const { object, warnings } = inv.ctx.cluster.api.create<Pod>(generated, { fieldValidation: 'Strict', fieldManager: 'kubectl-run' });
+  printWarnings(inv.ctx, warnings);
+  const namespace = object.metadata.namespace!;
+  const name = object.metadata.name!;
+  const remove = flagBool(inv, 'rm');
+  const restart = flagString(inv, 'restart') || 'Always';
+  const quiet = flagBool(inv, 'quiet');
+  const waited = waitRunningAndReady(inv, namespace, name, Number(inv.flags['pod-running-timeout'] ?? 60_000));
+  if (waited === 'timeout' || waited === 'deleted' || waited === 'completed') {
+    if (remove && waited !== 'deleted') removePod(inv, namespace, name);
+    if (waited === 'completed') return 0;
+    throw waited === 'deleted' ? notFound(findResourceForKind('Pod')!, name) : new KubectlError('timed out waiting for the condition');
+  }
+  const target = targetOf(waited, name);
+  const argv = [...(waited.spec.containers[0].command ?? []), ...(waited.spec.containers[0].args ?? [])];
+  const program = argv.length > 0 ? argv : ['sh'];
+  const session = inv.ctx.session;
+  const tty = flagBool(inv, 'tty');
+  const finish = (code: number): number => {
+    const { stdout, stderr } = inv.ctx;
+    if (!quiet && tty && flagBool(inv, 'stdin') && restart === 'Always') {
+      stdout(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
+    }
+    if (remove) removePod(inv, namespace, name);
+    const waitForExitCode = !flagBool(inv, 'leave-stdin-open') && (restart === 'Never' || restart === 'OnFailure');
+    if (waitForExitCode && code !== 0) {
+      stderr(`pod ${namespace}/${name} terminated (Error)\n`);
+      return code;
+    }
+    return 0;
+  };
+  if (!session || (!isInteractiveShell(program) && !session.runInContainer)) {
+    if (remove) removePod(inv, namespace, name);
+    throw new KubectlError("kubelab: an interactive shell inside a pod needs kubelab's shell (kubelab run, grade or the TUI); plain kubectl cannot attach a terminal");
+  }
+  if (!quiet) inv.ctx.stderr("If you don't see a command prompt, try pressing enter.\n");
+  if (isInteractiveShell(program)) {
+    session.enterContainer(target, { shell: program[0], onExit: (code) => void finish(code) });
+    return 0;
+  }
+  let code: number;
+  try {
+    code = await runOnce(inv, target, program);
+  } catch (e) {
+    if (remove) removePod(inv, namespace, name);
+    throw e;
+  }
+  return finish(code);
 }
 
 /** kubectl run. */
