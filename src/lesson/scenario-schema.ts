@@ -10,7 +10,7 @@ import type {
 
 /** What a value in a scenario file must be. */
 export type Spec =
-  | { type: 'string'; format?: 'id' | 'regex' | 'kind' | 'step-ref' }
+  | { type: 'string'; format?: 'id' | 'regex' | 'kind' | 'step-ref' | 'field-path' }
   | { type: 'number'; integer?: boolean; min?: number; max?: number }
   | { type: 'true' }
   /** Any YAML value (`field.equals`). */
@@ -63,7 +63,7 @@ export const CHECK_SPECS: Record<CheckKind, Spec> = {
   field: {
     type: 'object',
     name: 'field check',
-    fields: { ...objectRef, path: required(str), equals: optional({ type: 'any' }), matches: optional(regex) } satisfies Fields<FieldCheck>,
+    fields: { ...objectRef, path: required({ type: 'string', format: 'field-path' }), equals: optional({ type: 'any' }), matches: optional(regex) } satisfies Fields<FieldCheck>,
   },
   selector: {
     type: 'object',

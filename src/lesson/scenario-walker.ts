@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { resolveResource, RESOURCE_TYPES } from '../cluster/resources.js';
+import { parseFieldPath } from './field-path.js';
 import { didYouMean, type ProblemCode, type ScenarioProblem } from './scenario-problems.js';
 import { BRANCH, CHECK_SPECS, ID_PATTERN, type Spec } from './scenario-schema.js';
 import type { CheckKind } from './scenario-types.js';
@@ -140,6 +141,12 @@ export class ScenarioWalker {
       }
     } else if (format === 'kind' && !resolveResource(value)) {
       this.report('bad-value', at, `unknown kind "${value}"${didYouMean(value, KIND_NAMES)}`);
+    } else if (format === 'field-path') {
+      try {
+        parseFieldPath(value);
+      } catch (e) {
+        this.report('bad-value', at, (e as Error).message);
+      }
     } else if (format === 'step-ref') {
       this.notes.refs.push(this.locate(value, at));
     }
