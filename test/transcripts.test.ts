@@ -36,7 +36,8 @@ describe('transcripts', () => {
       }
       expected.steps.forEach((step, i) => {
         const got = actual.steps[i];
-        const label = `$ ${step.command}`;
+        const label = `${step.prompt ?? '$ '}${step.command}`;
+        expect(`${label} → prompt ${JSON.stringify(got.prompt ?? '$ ')}`).toBe(`${label} → prompt ${JSON.stringify(step.prompt ?? '$ ')}`);
         if (!outputMatches(step.output, got.output)) expect(`${label}\n${got.output}`).toBe(`${label}\n${step.output}`);
         expect(`${label} → exit ${got.exit}`).toBe(`${label} → exit ${step.exit}`);
         // Error transcripts: a rejected command changes nothing in the cluster.

@@ -1,7 +1,7 @@
 /** `kubelab run <script|->`: a whole session from a script, headless. */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runSession, scriptCommands, DEFAULT_THINK_MS } from '../session/run-session.js';
+import { runSession, scriptLines, DEFAULT_THINK_MS } from '../session/run-session.js';
 import { DiskFs } from '../workspace/disk-fs.js';
 import { parseGoDuration } from '../kubectl/flags.js';
 import { CliUsageError } from './usage.js';
@@ -44,7 +44,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   } catch {
     throw new CliUsageError(`cannot read script ${source}`);
   }
-  return runSession(scriptCommands(script), {
+  return runSession(scriptLines(script), {
     seed: Number(seed),
     thinkMs,
     echo: values.echo ?? false,

@@ -1,13 +1,14 @@
 /**
- * Runs what a student typed, one line after another, against one cluster, as `kubelab run`
- * and transcript tests do. Before each command the virtual clock advances by the think time
- * (default 10 s: long enough for a pulled image to start, as when a person types). Until the
- * shell lands (src/shell), a line holds one kubectl command; anything else is refused plainly.
+ * Runs what a student typed, line by line, through kubelab's shell against one cluster, as
+ * `kubelab run` and transcript tests do. Before each command the virtual clock advances by the
+ * think time (default 10 s: long enough for a pulled image to start, as when a person types);
+ * lines that continue a command (a heredoc's body, the rest of a `while` loop) take none.
+ * Lines after `kubectl run -it ... -- sh` go to the shell in that pod until `exit`.
  */
 import { Cluster } from '../cluster/cluster.js';
-import { splitWords, SplitError } from '../cli/split-words.js';
-import { DEFAULT_WATCH_BUDGET_MS } from '../kubectl/context.js';
-import { runKubectl } from '../kubectl/kubectl.js';
+import { TerminalSession } from '../shell/session.js';
+import { CONTINUATION_PROMPT } from '../shell/prompts.js';
+import type { ContainerCommandSetFn, ShellLimits } from '../shell/types.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
 
 /** Default virtual seconds between two typed commands. */
@@ -19,67 +20,67 @@ export interface SessionOptions {
   fs: WorkspaceFs;
   /** Virtual ms the clock advances before each command. */
   thinkMs?: number;
-  /** Print each command as `$ command` before its output. */
+  /** Print each command after its prompt (`$ command`, continuation lines as `> line`). */
   echo?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Called before each command with its index and text (transcripts split output here). */
-  onCommand?(index: number, line: string): void;
+  /** Called before each command with its index, first line and the prompt it was typed at. */
+  onCommand?(index: number, line: string, prompt: string): void;
   /** Called after each command with its exit status. */
   onExit?(index: number, code: number): void;
   /** An existing cluster to run against (a fresh one from `seed` otherwise). */
   cluster?: Cluster;
+  /** Overrides of the shell's limits (DEFAULT_SHELL_LIMITS: 120 s of virtual time per line...). */
+  limits?: Partial<ShellLimits>;
+  /** Containers' shells (the images' command sets by default). */
+  containerShell?: ContainerCommandSetFn;
+  /** Ctrl-C for the whole run. */
+  signal?: AbortSignal;
 }
 
-/** The commands of a script: non-blank lines that are not comments. */
-export function scriptCommands(script: string): string[] {
-  return script
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+/** The lines of a script (a final newline does not make an empty last line). */
+export function scriptLines(script: string): string[] {
+  const lines = script.replace(/\r\n/g, '\n').split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 /**
- * Runs every command; returns 0 when all succeeded, otherwise the status of the last one that
- * failed.
+ * Feeds every line (entries may hold several lines joined by `\n`); returns 0 when every
+ * command succeeded, otherwise the status of the last one that failed. Blank lines and
+ * comments between commands are skipped; `exit` in the workstation shell ends the run.
  */
-export async function runSession(commands: readonly string[], opts: SessionOptions): Promise<number> {
+export async function runSession(lines: readonly string[], opts: SessionOptions): Promise<number> {
   const cluster = opts.cluster ?? new Cluster({ seed: opts.seed ?? 1 });
   const think = opts.thinkMs ?? DEFAULT_THINK_MS;
-  let status = 0;
-  for (let i = 0; i < commands.length; i++) {
-    const line = commands[i];
-    cluster.advance(think);
-    opts.onCommand?.(i, line);
-    if (opts.echo) opts.stdout(`$ ${line}\n`);
-    const code = await runLine(line, cluster, opts);
-    opts.onExit?.(i, code);
-    if (code !== 0) status = code;
-  }
-  return status;
-}
-
-async function runLine(line: string, cluster: Cluster, opts: SessionOptions): Promise<number> {
-  let words: string[];
-  try {
-    words = splitWords(line);
-  } catch (e) {
-    if (e instanceof SplitError) {
-      opts.stderr(`sh: syntax error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  if (words.length === 0) return 0;
-  if (words[0] !== 'kubectl') {
-    opts.stderr(`kubelab: only kubectl commands can run here until the shell is built: ${words[0]}\n`);
-    return 127;
-  }
-  return runKubectl(words.slice(1), {
+  const session = new TerminalSession({
     cluster,
     fs: opts.fs,
     stdout: opts.stdout,
     stderr: opts.stderr,
-    watchBudgetMs: DEFAULT_WATCH_BUDGET_MS,
+    limits: opts.limits,
+    containerShell: opts.containerShell,
   });
+  let status = 0;
+  let index = 0;
+  const done = (code: number) => {
+    opts.onExit?.(index++, code);
+    if (code !== 0) status = code;
+  };
+  for (const line of lines.flatMap((l) => l.split('\n'))) {
+    if (session.exited) break;
+    await session.ready();
+    if (!session.pending()) {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+      cluster.advance(think);
+      const prompt = session.prompt();
+      opts.onCommand?.(index, line, prompt);
+      if (opts.echo) opts.stdout(`${prompt}${line}\n`);
+    } else if (opts.echo) opts.stdout(`${CONTINUATION_PROMPT}${line}\n`);
+    const r = await session.feed(line, opts.signal);
+    if (r.kind === 'ran') done(r.status);
+  }
+  const end = await session.finish(opts.signal);
+  if (end?.kind === 'ran') done(end.status);
+  return status;
 }

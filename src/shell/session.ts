@@ -25,6 +25,9 @@ import type {
 } from './types.js';
 import type { ContainerTarget } from '../kubectl/context.js';
 import { workstationCommandSet } from './workstation.js';
+import { containerCommandSet } from './images.js';
+import { shellName } from './net/index.js';
+import { UTILITIES } from './utils/index.js';
 
 /** Default limits of one top-level line in `run` and `grade` (the TUI drops lineBudgetMs). */
 export const DEFAULT_SHELL_LIMITS: ShellLimits = {
@@ -59,7 +62,7 @@ export interface TerminalSessionOptions {
   limits?: Partial<ShellLimits>;
   /** The workstation's commands. Default: workstationCommandSet(). */
   commands?: CommandSet;
-  /** Containers' shells. Default: `containerCommandSet` of src/shell/images.ts, loaded when first needed. */
+  /** Containers' shells. Default: `containerCommandSet` of src/shell/images.ts. */
   containerShell?: ContainerCommandSetFn;
   /** Extra workstation environment. */
   env?: Record<string, string>;
@@ -141,8 +144,8 @@ export class TerminalSession implements ShellSession {
   enterContainer(target: ContainerTarget, enter: EnterOptions): void {
     const place: ContainerPlace = { kind: 'container', ...target };
     const frame: Frame = { place, enter, prompt: busyboxPrompt };
-    frame.loading = this.containerSetup(place).then((setup) => {
-      if (setup.prompt) frame.prompt = setup.prompt.bind(setup);
+    frame.loading = this.containerSetup(place, enter.shell).then((setup) => {
+      if (setup.promptFor) frame.prompt = setup.promptFor.bind(setup);
       frame.shell = new Shell({
         place,
         fs: setup.fs ?? new MemoryFs(),
@@ -153,6 +156,8 @@ export class TerminalSession implements ShellSession {
         limits: this.limits,
         env: { HOME: '/root', HOSTNAME: place.pod, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...setup.env },
         pid: 1,
+        name: shellName(enter.shell),
+        notFound: setup.notFound?.bind(setup),
         rng: this.opts.cluster.rng.fork(`shell-random/${place.namespace}/${place.pod}`),
       });
     });
@@ -208,21 +213,9 @@ export class TerminalSession implements ShellSession {
     return this.stack[this.stack.length - 1];
   }
 
-  private async containerSetup(place: ContainerPlace): Promise<ContainerShellSetup> {
-    const make = this.opts.containerShell ?? (await loadImages());
-    const made = make ? make(place) : undefined;
-    if (!made) return { commands: { get: () => undefined, names: () => [] } };
-    return 'commands' in made ? made : { commands: made };
-  }
-}
-
-/** The images module of the network work, when it exists (imported by a computed name so this file builds without it). */
-async function loadImages(): Promise<ContainerCommandSetFn | undefined> {
-  const spec = './images.js';
-  try {
-    const m = (await import(spec)) as { containerCommandSet?: ContainerCommandSetFn };
-    return m.containerCommandSet;
-  } catch {
-    return undefined;
+  private async containerSetup(place: ContainerPlace, shell: string): Promise<ContainerShellSetup> {
+    const make: ContainerCommandSetFn =
+      this.opts.containerShell ?? ((p, sh) => containerCommandSet(p, { builtins: {}, utilities: UTILITIES, cluster: this.opts.cluster }, sh));
+    return make(place, shell);
   }
 }

@@ -84,19 +84,21 @@ export interface CommandSet {
 }
 
 /**
- * What a container's shell runs with, from its image (src/shell/images.ts): its binaries, and
- * optionally its files (a fresh empty file system otherwise), its prompt for a working
- * directory (busybox's `/ # ` otherwise) and extra environment.
+ * What a container's shell runs with, from its image (src/shell/images.ts gives more): its
+ * binaries, and optionally its files (a fresh empty file system otherwise), its prompt for a
+ * working directory (busybox's `/ # ` otherwise), its not-found message and extra environment.
  */
 export interface ContainerShellSetup {
   commands: CommandSet;
   fs?: WorkspaceFs;
-  prompt?(cwd: string): string;
+  promptFor?(cwd: string): string;
+  /** What the shell prints for an unknown command (`sh: curl: not found\n`); status 127. */
+  notFound?(command: string): string;
   env?: Record<string, string>;
 }
 
-/** Makes the shell setup of a container: a CommandSet alone, or the whole setup. */
-export type ContainerCommandSetFn = (place: ContainerPlace) => CommandSet | ContainerShellSetup;
+/** Makes the shell setup of a container for a shell program (`sh`, `bash`). */
+export type ContainerCommandSetFn = (place: ContainerPlace, shell: string) => ContainerShellSetup;
 
 /** What `exit` of an entered container shell does. */
 export interface EnterOptions {

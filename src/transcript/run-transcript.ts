@@ -25,11 +25,12 @@ export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}):
   const cluster = new Cluster({ seed: opts.seed ?? t.seed ?? 1 });
   const outputs: string[] = t.steps.map(() => '');
   const exits: number[] = t.steps.map(() => 0);
+  const prompts: string[] = t.steps.map(() => '$ ');
   const changed: boolean[] = t.steps.map(() => false);
   let rvBefore = '';
   let current = -1;
   const write = (text: string) => {
-    if (current >= 0) outputs[current] += text;
+    if (current >= 0 && current < outputs.length) outputs[current] += text;
   };
   await runSession(
     t.steps.map((s) => s.command),
@@ -39,8 +40,9 @@ export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}):
       fs,
       stdout: write,
       stderr: write,
-      onCommand: (i) => {
+      onCommand: (i, _line, prompt) => {
         current = i;
+        if (i < prompts.length) prompts[i] = prompt;
         rvBefore = cluster.store.resourceVersion();
       },
       onExit: (i, code) => {
@@ -51,7 +53,12 @@ export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}):
   );
   return {
     ...t,
-    steps: t.steps.map((s, i) => ({ command: s.command, output: outputs[i], exit: exits[i] })),
+    steps: t.steps.map((s, i) => ({
+      command: s.command,
+      ...(prompts[i] !== '$ ' ? { prompt: prompts[i] } : {}),
+      output: outputs[i],
+      exit: exits[i],
+    })),
     changedCluster: changed,
   };
 }

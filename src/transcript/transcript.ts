@@ -15,6 +15,9 @@
  *     apiVersion: apps/v1
  *     ...
  *
+ * A command starts on a line that begins with a known prompt (src/shell/prompts.ts: `$ ` on
+ * the workstation, `/ # ` in a busybox pod, ...) and continues on the `> ` lines right after it
+ * (a heredoc's body, the rest of a loop); an empty continuation line is a lone `>`.
  * Output is stdout and stderr interleaved as a terminal shows them. `[exit N]` follows the
  * output of a command that exited non-zero. In expected output, `{{*}}` matches any text
  * within a line (for fixtures recorded from real clusters, where names are random).
@@ -23,7 +26,10 @@
 
 /** One command and what it printed. */
 export interface TranscriptStep {
+  /** The command; several lines joined by `\n` when it continued on `> ` lines. */
   command: string;
+  /** The prompt it was typed at (`$ ` when absent). */
+  prompt?: string;
   output: string;
   exit: number;
 }
@@ -37,6 +43,8 @@ export interface Transcript {
   files: Record<string, string>;
 }
 
+import { CONTINUATION_PROMPT, leadingPrompt, WORKSTATION_PROMPT } from '../shell/prompts.js';
+
 const FILE_MARKER = /^-- (.+) --$/;
 const EXIT_LINE = /^\[exit (\d+)\]$/;
 
@@ -45,7 +53,7 @@ export function parseTranscript(text: string): Transcript {
   const lines = text.split('\n');
   const t: Transcript = { header: [], steps: [], files: {} };
   let i = 0;
-  for (; i < lines.length && !lines[i].startsWith('$ ') && !FILE_MARKER.test(lines[i]); i++) {
+  for (; i < lines.length && leadingPrompt(lines[i]) === undefined && !FILE_MARKER.test(lines[i]); i++) {
     const line = lines[i];
     const directive = /^@(\w+)\s+(.*)$/.exec(line);
     if (directive?.[1] === 'seed') t.seed = directive[2].trim();
@@ -64,9 +72,15 @@ export function parseTranscript(text: string): Transcript {
     out = [];
   };
   for (; i < lines.length && !FILE_MARKER.test(lines[i]); i++) {
-    if (lines[i].startsWith('$ ')) {
+    const prompt = leadingPrompt(lines[i]);
+    if (prompt !== undefined) {
       close();
-      step = { command: lines[i].slice(2), output: '', exit: 0 };
+      step = { command: lines[i].slice(prompt.length), output: '', exit: 0 };
+      if (prompt !== WORKSTATION_PROMPT) step.prompt = prompt;
+      // Continuation lines come right after the command, before any output.
+      while (i + 1 < lines.length && (lines[i + 1] === '>' || lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
+        step.command += `\n${lines[++i].slice(2)}`;
+      }
     } else if (step) out.push(lines[i]);
   }
   // The file ends with a newline, which reads as one empty last line.
@@ -94,7 +108,10 @@ export function parseTranscript(text: string): Transcript {
 export function formatTranscript(t: Transcript): string {
   let s = t.header.length > 0 ? t.header.join('\n') + '\n' : '';
   for (const step of t.steps) {
-    s += `$ ${step.command}\n${step.output}`;
+    const [first, ...more] = step.command.split('\n');
+    s += `${step.prompt ?? WORKSTATION_PROMPT}${first}\n`;
+    for (const m of more) s += m === '' ? '>\n' : `${CONTINUATION_PROMPT}${m}\n`;
+    s += step.output;
     if (step.output !== '' && !step.output.endsWith('\n')) s += '\n';
     if (step.exit !== 0) s += `[exit ${step.exit}]\n`;
   }

@@ -42,6 +42,8 @@ export interface ShellOptions {
   name?: string;
   /** `$$`. */
   pid?: number;
+  /** What the shell prints for an unknown command (default `sh: foo: not found`). */
+  notFound?(command: string): string;
   /** Where `$RANDOM` draws from. */
   rng?: Rng;
 }

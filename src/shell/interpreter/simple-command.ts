@@ -40,7 +40,7 @@ export async function dispatch(name: string, args: string[], assigned: Map<strin
   const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
   const command = builtin ? undefined : sh.opts.commands.get(name);
   if (!builtin && !command) {
-    ex.io.stderr(`${sh.name}: ${name}: not found\n`);
+    ex.io.stderr(sh.opts.notFound?.(name) ?? `${sh.name}: ${name}: not found\n`);
     return 127;
   }
   const ctx = commandContext(name, args, assigned, ex);
