@@ -136,7 +136,8 @@ function goJsonSyntaxError(raw: string): string {
   try {
     decodeJsonStream(raw);
   } catch (e) {
-    if (e instanceof GoJsonError) return e.message.replace(/^json: offset \d+: /, '');
+    // json.Unmarshal's checkValid says `unexpected end of JSON input` where a stream decoder says `unexpected EOF`.
+    if (e instanceof GoJsonError) return e.message === 'unexpected EOF' ? 'unexpected end of JSON input' : e.message.replace(/^json: offset \d+: /, '');
   }
   return 'unexpected end of JSON input';
 }

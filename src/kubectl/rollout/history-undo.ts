@@ -80,7 +80,8 @@ function rollback(inv: Invocation, d: Deployment, toRevision: number, dryRun: 'n
   const target = rollbackTarget(d, replicaSetsOf(inv, d), toRevision);
   if (dryRun === 'client') return printTemplate(target.spec.template);
   if (d.spec.paused) {
-    throw new HistoryError(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${d.metadata.name}' and try again`);
+    // polymorphichelpers/rollback.go since kubectl v1.2x: the command no longer names the object.
+    throw new HistoryError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
   }
   if (equalIgnoreHash(target.spec.template, d.spec.template)) return `skipped rollback (current template already matches revision ${toRevision})`;
   const template = structuredClone(target.spec.template);
