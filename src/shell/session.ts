@@ -204,6 +204,9 @@ export class TerminalSession implements ShellSession {
         const at = this.stack.indexOf(frame);
         this.stack.splice(at);
         await frame.enter?.onExit(result.status);
+        // kubectl run -it / exec -it exit with the container shell's status.
+        const parent = this.top().shell;
+        if (parent) parent.status = result.status;
       }
     }
     return { kind: 'ran', status: result.status, command: source };
