@@ -19,6 +19,8 @@ export interface LoadResult {
   /** Present only when there are no problems. */
   scenario?: Scenario;
   problems: ScenarioProblem[];
+  /** Where each step's `solution` (or, without one, its `id`) is written, by step id. */
+  solutionAt?: Record<string, { line: number; column: number }>;
 }
 
 /** Parses and validates the text of a scenario file. */
@@ -44,7 +46,7 @@ export function parseScenario(text: string): LoadResult {
   const scenario = structural ? (first.toJS() as Scenario) : undefined;
   if (scenario) reportUnreachable(scenario, stepIds, walker);
   const problems = sortProblems(walker.problems);
-  return problems.length === 0 ? { scenario, problems } : { problems };
+  return problems.length === 0 ? { scenario, problems, solutionAt: locateSolutions(first, walker) } : { problems };
 }
 
 /** Reads and validates a scenario file; a file that cannot be read is one problem at 1:1. */
@@ -108,6 +110,19 @@ function locateStepIds(doc: Document, walker: ScenarioWalker): Located[] {
     const value = isScalar(idNode) && typeof idNode.value === 'string' ? idNode.value : '';
     return walker.locate(value, idNode ?? (item as Node));
   });
+}
+
+function locateSolutions(doc: Document, walker: ScenarioWalker): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {};
+  const steps = isMap(doc.contents) ? doc.contents.get('steps', true) : undefined;
+  for (const item of isSeq(steps) ? steps.items : []) {
+    if (!isMap(item)) continue;
+    const id = String((item.get('id', true) as { value?: unknown } | undefined)?.value ?? '');
+    const key = item.items.find((p) => isScalar(p.key) && p.key.value === 'solution')?.key as Node | undefined;
+    const { line, column } = walker.locate(id, key ?? (item.get('id', true) as Node));
+    out[id] = { line, column };
+  }
+  return out;
 }
 
 function crossCheck(doc: Document, walker: ScenarioWalker, stepIds: Located[]): void {
