@@ -126,6 +126,9 @@ function waitRunningAndReady(inv: Invocation, namespace: string, name: string, t
 
 /** `kubectl run -i/-t`: create, wait, attach; what happens when the session ends. */
 async function runAttached(inv: Invocation, generated: KubeObject): Promise<number> {
+  if (!inv.ctx.session) {
+    throw new KubectlError("kubelab: an interactive shell (kubectl run -i/-t/--attach) is not available yet in plain kubectl: it needs kubelab's shell (kubelab run, grade or the TUI); the pod was not created");
+  }
   const { object, warnings } = inv.ctx.cluster.api.create<Pod>(generated, { fieldValidation: 'Strict', fieldManager: 'kubectl-run' });
   printWarnings(inv.ctx, warnings);
   const namespace = object.metadata.namespace!;
@@ -158,6 +161,7 @@ async function runAttached(inv: Invocation, generated: KubeObject): Promise<numb
     return 0;
   };
   if (!session || (!isInteractiveShell(program) && !session.runInContainer)) {
+    // A session without one-shot commands (an older shell layer).
     if (remove) removePod(inv, namespace, name);
     throw new KubectlError("kubelab: an interactive shell inside a pod needs kubelab's shell (kubelab run, grade or the TUI); plain kubectl cannot attach a terminal");
   }

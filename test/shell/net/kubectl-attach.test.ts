@@ -66,8 +66,9 @@ describe('kubectl run -it', () => {
     const c = canaryCluster(1);
     const r = await kubectl(c, 'kubectl run tmp --rm -it --image=busybox --restart=Never -- sh');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('pod "tmp" deleted\n');
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain("needs kubelab's shell");
+    expect(c.store.find('Pod', 'default', 'tmp')).toBeUndefined();
     const t = await kubectl(c, 'kubectl run tmp2 -t --image=busybox -- sh');
     expect(t.stderr).toBe("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n");
   });
