@@ -64,7 +64,9 @@ export async function runSession(lines: readonly string[], opts: SessionOptions)
   let status = 0;
   let index = 0;
   const done = (code: number) => {
-    opts.onExit?.(index++, code);
+    // Not `onExit?.(index++)`: optional chaining would skip the increment without a listener.
+    opts.onExit?.(index, code);
+    index++;
     if (code !== 0) status = code;
   };
   for (const line of lines.flatMap((l) => l.split('\n'))) {
