@@ -4,6 +4,8 @@
  * `validate`, `scenarios`) never import ink or react; the TUI is loaded lazily when asked for.
  */
 import { runCommand } from './run-command.js';
+import { scenariosCommand } from './scenarios-command.js';
+import { validateCommand } from './validate-command.js';
 import { USAGE, CliUsageError } from './usage.js';
 
 /** Runs the CLI and returns the process exit status. */
@@ -13,6 +15,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (sub) {
       case 'run':
         return await runCommand(rest);
+      case 'scenarios':
+        return scenariosCommand(rest);
+      case 'validate':
+        return await validateCommand(rest);
       case '-h':
       case '--help':
       case 'help':
@@ -30,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'scenarios':
       case 'validate':
         process.stderr.write(
-          `kubelab: "${sub ?? 'kubelab'}" is not built yet. What works today: kubelab run <script|->.\n` +
+          `kubelab: "${sub ?? 'kubelab'}" is not built yet. What works today: run, scenarios, validate.\n` +
             `Run "kubelab --help" for usage.\n`,
         );
         return 2;

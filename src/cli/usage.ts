@@ -14,11 +14,17 @@ Usage:
       by the think time (default 10s). Exit status: 0 if every command succeeded,
       otherwise the status of the last command that failed.
 
+  kubelab scenarios [--lang ko|en]
+      List the built-in scenarios: id and title.
+
+  kubelab validate <scenario-file>... [--no-solutions]
+      Check scenario files: each problem as file:line:column: message, or
+      "file: ok". Reference solutions are played and must pass their own checks
+      (skip with --no-solutions). Exit status 1 if any file has a problem.
+
 Not built yet:
   kubelab                       lesson picker (terminal UI)
   kubelab lesson <id|file>      a lesson in the terminal UI
   kubelab grade --scenario <id|file> <submission>...
-  kubelab scenarios             list built-in scenarios
-  kubelab validate <file>       check a scenario file
   kubelab serve [--port N]      the Kubernetes HTTP API for the real kubectl
 `;

@@ -1,0 +1,38 @@
+/**
+ * `kubelab validate FILE...`: checks scenario files. Each problem is printed as
+ * `file:line:column: message`; a file without problems prints `file: ok`. Unless
+ * `--no-solutions` is given, the reference solutions of a valid file are played through the
+ * shell and must pass their own checks. Exit status 0 only when every file is ok.
+ */
+import { parseArgs } from 'node:util';
+import { loadScenarioFile } from '../lesson/scenario-loader.js';
+import { formatProblem } from '../lesson/scenario-problems.js';
+import { verifySolutions } from '../lesson/verify-solutions.js';
+import { PROCESS_IO, type CliIo } from './scenarios-command.js';
+import { CliUsageError } from './usage.js';
+
+/** Runs `kubelab validate`; returns the exit status. */
+export async function validateCommand(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'no-solutions': { type: 'boolean' } } });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
+  }
+  if (parsed.positionals.length === 0) throw new CliUsageError('validate needs a scenario file');
+  let status = 0;
+  for (const file of parsed.positionals) {
+    const loaded = loadScenarioFile(file);
+    let problems = loaded.problems;
+    if (loaded.scenario && !parsed.values['no-solutions']) {
+      problems = (await verifySolutions(loaded.scenario, loaded.solutionAt)).problems;
+    }
+    if (problems.length === 0) {
+      io.stdout(`${file}: ok\n`);
+      continue;
+    }
+    status = 1;
+    for (const p of problems) io.stdout(`${formatProblem(file, p)}\n`);
+  }
+  return status;
+}
