@@ -20,8 +20,13 @@ export function debianRootPrompt(host: string, cwd: string): string {
   return `root@${host}:${cwd}# `;
 }
 
-/** Patterns of every known prompt at the start of a line. */
-const PROMPT_PATTERNS: RegExp[] = [/^\$ /, /^\/[^\s#]* # /, /^~ # /, /^root@[\w.-]+:[^\s#]*# /];
+/**
+ * Patterns of every known prompt at the start of a line (net/image-tools.ts shellPrompt makes
+ * them): `$ `; busybox ash `/ # `, `/tmp # `, `~ # ` and a non-root user's `~ $ `; Debian
+ * bash `root@pod:/# `; Alpine bash `pod:~# `. dash's bare `# ` is left out on purpose: it would
+ * take `cat` output of a commented YAML file for commands.
+ */
+const PROMPT_PATTERNS: RegExp[] = [/^\$ /, /^(?:\/[^\s#$]*|~[^\s#$]*) [#$] /, /^[\w.-]+@[\w.-]+:[^\s#$]*[#$] /, /^[\w.-]+:[^\s#$]*# /];
 
 /** The prompt a transcript line starts with, or undefined when it starts with none. */
 export function leadingPrompt(line: string): string | undefined {
