@@ -18,6 +18,22 @@ export const NODES = [
   { name: 'kubelab-worker2', ip: '172.18.0.4', podCIDR: '10.244.2.0/24', controlPlane: false },
 ] as const;
 
+/** One node of the bootstrap. */
+export type NodeSpec = { name: string; ip: string; podCIDR: string; controlPlane: boolean };
+
+/**
+ * The nodes of a cluster with `workers` worker nodes: kind's names (`kubelab-worker`,
+ * `kubelab-worker2`, ...), consecutive IPs and /24s. Two workers (the default) is NODES.
+ */
+export function nodeSpecs(workers = 2): NodeSpec[] {
+  if (!Number.isInteger(workers) || workers < 1 || workers > 250) throw new Error(`workers must be 1 to 250, got ${workers}`);
+  const out: NodeSpec[] = [{ ...NODES[0] }];
+  for (let i = 1; i <= workers; i++) {
+    out.push({ name: i === 1 ? 'kubelab-worker' : `kubelab-worker${i}`, ip: `172.18.${Math.floor((i + 2) / 256)}.${(i + 2) % 256}`, podCIDR: `10.244.${i}.0/24`, controlPlane: false });
+  }
+  return out;
+}
+
 /** The API server's advertised address and port. */
 export const API_SERVER = { ip: '172.18.0.2', port: 6443 };
 
@@ -38,13 +54,13 @@ AQDkubelabsimulatedcertificateauthoritynotarealkey0000000000000000
 `;
 
 /** Creates what a fresh kubeadm-like cluster has. */
-export function bootstrapCluster(cluster: Cluster): void {
+export function bootstrapCluster(cluster: Cluster, workers = 2): void {
   const { store, api, rng } = cluster;
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   }
   const ids = rng.fork('node-ids');
-  for (const n of NODES) store.create(nodeObject(n, cluster.clock.timestamp(), ids.hex(32), ids.hex(32), ids.hex(8)));
+  for (const n of nodeSpecs(workers)) store.create(nodeObject(n, cluster.clock.timestamp(), ids.hex(32), ids.hex(32), ids.hex(8)));
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: ns, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': CA_CERT } });
   }
@@ -80,7 +96,7 @@ export function bootstrapCluster(cluster: Cluster): void {
   });
 }
 
-function nodeObject(n: (typeof NODES)[number], now: string, machineID: string, systemUUID: string, boot: string): Node {
+function nodeObject(n: NodeSpec, now: string, machineID: string, systemUUID: string, boot: string): Node {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',

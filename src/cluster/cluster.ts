@@ -18,6 +18,8 @@ import { Store } from './store.js';
 export interface ClusterOptions {
   seed?: string | number;
   startMs?: number;
+  /** Worker nodes (default 2, as `kind` with two workers); each takes 110 pods. */
+  workers?: number;
 }
 
 /** Settling stops after this many rounds; more means two controllers fight (a bug). */
@@ -45,7 +47,7 @@ export class Cluster {
     this.controllers = createControllers(this.context());
     installDeletion(this);
     installNetwork(this);
-    bootstrapCluster(this);
+    bootstrapCluster(this, opts.workers);
     this.settle();
   }
 
