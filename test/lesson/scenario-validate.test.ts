@@ -87,3 +87,10 @@ describe('scenario validation', () => {
     ]);
   });
 });
+
+test('the complete example of docs/authoring.md is valid', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync('docs/authoring.md', 'utf8');
+  const example = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
+  expect(parseScenario(example).problems).toEqual([]);
+});
