@@ -4,7 +4,7 @@
  * to one and not the other is a compile error.
  */
 import type {
-  Branch, Check, CheckKind, DeploymentCheck, EndpointsCheck, FieldCheck, FileCheck, Localized, ObjectRef,
+  Branch, CheckKind, DeploymentCheck, EndpointsCheck, FieldCheck, FileCheck, Localized, ObjectRef,
   Scenario, SelectorCheck, Step, TrafficCheck, WatchSpec,
 } from './scenario-types.js';
 

@@ -10,7 +10,8 @@ import type { Cluster } from '../cluster/cluster.js';
 import { ApiError } from '../cluster/errors.js';
 import type { PatchType } from '../cluster/patch/index.js';
 import type { ResourceType } from '../cluster/resources.js';
-import type { KubeObject } from '../cluster/types.js';
+import type { KubeObject, Pod } from '../cluster/types.js';
+import { podLogText } from '../kubectl/commands/logs.js';
 import { apiGroupList, apiResourceList, apiVersions, openApiDocument, openApiIndex, VERSION_INFO } from './discovery.js';
 import { asTable, listObjects, parseResourcePath, type ResourcePath } from './resource-path.js';
 import { scaleOf, writeScale } from './scale.js';
@@ -77,7 +78,7 @@ function route(cluster: Cluster, req: ApiRequest): ApiResponse | WatchRequest {
   if (target.subresource === 'attach' || target.subresource === 'exec') {
     return { status: 400, body: status(400, 'BadRequest', `kubelab serve does not support ${target.subresource} yet: use kubelab's own terminal for a shell in a pod`) };
   }
-  if (target.subresource === 'log') return podLog(cluster, target);
+  if (target.subresource === 'log') return podLog(cluster, req, target);
   if (target.subresource && target.subresource !== 'status') return { status: 404, body: status(404, 'NotFound', 'the server could not find the requested resource') };
   switch (req.method) {
     case 'GET':
@@ -187,8 +188,12 @@ function scaleRequest(cluster: Cluster, req: ApiRequest, target: ResourcePath): 
   return { status: 405, body: status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource') };
 }
 
-function podLog(cluster: Cluster, target: ResourcePath): ApiResponse {
-  const pod = cluster.api.get(target.type.kind, target.namespace, target.name!);
-  void pod;
-  return { status: 400, body: status(400, 'BadRequest', 'kubelab serve does not stream logs yet: use kubelab\'s own kubectl logs') };
+function podLog(cluster: Cluster, req: ApiRequest, target: ResourcePath): ApiResponse {
+  const pod = cluster.api.get<Pod>('Pod', target.namespace, target.name!);
+  const names = pod.spec.containers.map((c) => c.name);
+  const container = req.query.get('container') ?? (names.length === 1 ? names[0] : '');
+  if (container === '') {
+    throw new ApiError('BadRequest', 400, `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
+  }
+  return { status: 200, body: podLogText(cluster, pod, container), contentType: 'text/plain' };
 }

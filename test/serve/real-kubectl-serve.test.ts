@@ -77,6 +77,7 @@ describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
     'rollout undo deployment/nginx-deployment',
     'rollout history deployment/nginx-deployment',
     'get rs -o wide',
+    'logs deploy/nginx-deployment',
     'delete -f canary-env.yaml',
   ];
 

@@ -6,13 +6,11 @@
  * the API server word them: NotFound, `cannot exec into a container in a completed pod`,
  * `unable to upgrade connection: container not found ("x")`.
  */
-import { notFound } from '../../cluster/errors.js';
-import { selectorMatches } from '../../cluster/selectors.js';
-import type { Deployment, Pod, ReplicaSet } from '../../cluster/types.js';
+import type { Pod } from '../../cluster/types.js';
 import { flagBool, flagString, type CommandDef, type Invocation } from '../command.js';
 import type { ContainerTarget } from '../context.js';
 import { KubectlError, UsageError } from '../errors.js';
-import { resolveType } from '../resource-args.js';
+import { attachablePod } from '../attachable-pod.js';
 
 const USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";
 
@@ -24,22 +22,6 @@ export function isInteractiveShell(argv: readonly string[]): boolean {
   if (argv.length === 0) return false;
   const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   return SHELLS.has(name) && argv.slice(1).every((a) => /^-[il]+$/.test(a));
-}
-
-/** The pod a `POD` or `TYPE/NAME` argument names (AttachablePodForObject: the first pod by name). */
-export function attachablePod(inv: Invocation, arg: string): Pod {
-  const store = inv.ctx.cluster.store;
-  const [typed, name] = arg.includes('/') ? arg.split('/', 2) : ['pod', arg];
-  const type = resolveType(typed);
-  const obj = store.find(type.kind, inv.namespace, name);
-  if (!obj) throw notFound(type, name);
-  if (type.kind === 'Pod') return obj as Pod;
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') throw new KubectlError(`cannot attach to ${type.kind}: selector for ${type.kind} not implemented`);
-  const selector = (obj as Deployment | ReplicaSet).spec.selector;
-  const pods = store.list<Pod>('Pod', inv.namespace).filter((p) => selectorMatches(selector, p.metadata.labels ?? {}));
-  pods.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
-  if (pods.length === 0) throw new KubectlError('timed out waiting for the condition');
-  return pods[0];
 }
 
 /** The container to use: -c, else the default-container annotation, else the first (with kubectl's note when there are several). */
@@ -87,7 +69,7 @@ async function runExec(inv: Invocation): Promise<number> {
   if (inv.args.length > 1) throw new UsageError(USAGE, 'kubectl exec');
   const argv = inv.afterDash;
   if (argv.length === 0) throw new UsageError('you must specify at least one command for the container', 'kubectl exec');
-  const pod = attachablePod(inv, inv.args[0]);
+  const { pod } = attachablePod(inv, inv.args[0], 'attach to');
   const container = chooseContainer(inv, pod, flagString(inv, 'container'));
   requireRunningContainer(pod, container);
   const target = targetOf(pod, container);

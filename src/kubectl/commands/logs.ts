@@ -5,13 +5,13 @@
  * access line per request it served (`log_format main`, written by the network model). A container that is not running answers the kubelet's
  * BadRequest `container "nginx" in pod "x" is waiting to start: ContainerCreating`.
  */
-import { ApiError, notFound } from '../../cluster/errors.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import { ApiError } from '../../cluster/errors.js';
 import { networkOf } from '../../cluster/network/index.js';
-import { selectorMatches } from '../../cluster/selectors.js';
-import type { Deployment, Pod, ReplicaSet } from '../../cluster/types.js';
+import type { Pod } from '../../cluster/types.js';
 import { flagString, type CommandDef, type Invocation } from '../command.js';
 import { KubectlError, UsageError } from '../errors.js';
-import { resolveType } from '../resource-args.js';
+import { attachablePod } from '../attachable-pod.js';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 
@@ -34,30 +34,26 @@ export function startLog(image: string): string {
   ].join('\n');
 }
 
-/** The pod a `TYPE/NAME` argument stands for (polymorphichelpers.AttachablePodForObject: the first pod by name). */
-function podFor(inv: Invocation, arg: string): Pod {
-  const store = inv.ctx.cluster.store;
-  const [typed, name] = arg.includes('/') ? arg.split('/', 2) : ['pod', arg];
-  const type = resolveType(typed);
-  const obj = store.find(type.kind, inv.namespace, name);
-  if (!obj) throw notFound(type, name);
-  if (type.kind === 'Pod') return obj as Pod;
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') throw new KubectlError(`cannot get the logs from ${type.kind.toLowerCase()}: selector for ${type.kind} not implemented`);
-  const selector = (obj as Deployment | ReplicaSet).spec.selector;
-  const pods = store.list<Pod>('Pod', inv.namespace).filter((p) => selectorMatches(selector, p.metadata.labels ?? {}));
-  if (pods.length === 0) throw new KubectlError(`timed out waiting for the condition`);
-  return pods[0];
-}
-
 function runLogs(inv: Invocation): number {
   if (inv.args.length === 0) throw new UsageError(USAGE, 'kubectl logs');
-  const pod = podFor(inv, inv.args[0]);
+  const { pod, count } = attachablePod(inv, inv.args[0], 'get the logs from');
+  if (count > 1) inv.ctx.stderr(`Found ${count} pods, using pod/${pod.metadata.name}\n`);
   let container = flagString(inv, 'container') || (inv.args[1] ?? '');
   const names = pod.spec.containers.map((c) => c.name);
   if (!container) {
     if (names.length !== 1) throw new KubectlError(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`);
     container = names[0];
   }
+  inv.ctx.stdout(podLogText(inv.ctx.cluster, pod, container));
+  return 0;
+}
+
+/**
+ * What the kubelet serves at `pods/NAME/log?container=C` (kubelab's model): the start log,
+ * then one access line per request. Throws the kubelet's BadRequest for an unknown or
+ * not-yet-started container. `kubelab serve` answers the real kubectl with the same text.
+ */
+export function podLogText(cluster: Cluster, pod: Pod, container: string): string {
   const spec = pod.spec.containers.find((c) => c.name === container);
   if (!spec) throw new ApiError('BadRequest', 400, `container ${container} is not valid for pod ${pod.metadata.name}`);
   const status = pod.status?.containerStatuses?.find((s) => s.name === container);
@@ -66,8 +62,7 @@ function runLogs(inv: Invocation): number {
     const reason = waiting?.reason ?? 'ContainerCreating';
     throw new ApiError('BadRequest', 400, `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
   }
-  inv.ctx.stdout(startLog(spec.image ?? '') + networkOf(inv.ctx.cluster).containerLog(pod.metadata.uid ?? '', container).join(''));
-  return 0;
+  return startLog(spec.image ?? '') + networkOf(cluster).containerLog(pod.metadata.uid ?? '', container).join('');
 }
 
 /** kubectl logs. */
