@@ -37,6 +37,7 @@ export async function replayTranscript(t: Transcript, opts: ReplayOptions = {}):
     {
       cluster,
       thinkMs: t.thinkMs,
+      limits: t.lineBudgetMs === undefined ? undefined : { lineBudgetMs: t.lineBudgetMs },
       fs,
       stdout: write,
       stderr: write,

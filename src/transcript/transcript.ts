@@ -6,6 +6,7 @@
  *     # Comments and directives come first.
  *     @seed 7
  *     @think 10s
+ *     @budget 15s
  *     $ kubectl apply -f blue-env.yaml
  *     deployment.apps/test-deployment-blue created
  *     $ kubectl get nope
@@ -39,6 +40,8 @@ export interface Transcript {
   header: string[];
   seed?: string;
   thinkMs?: number;
+  /** `@budget`: virtual time a line may run before it is interrupted as by Ctrl-C. */
+  lineBudgetMs?: number;
   steps: TranscriptStep[];
   files: Record<string, string>;
 }
@@ -58,6 +61,7 @@ export function parseTranscript(text: string): Transcript {
     const directive = /^@(\w+)\s+(.*)$/.exec(line);
     if (directive?.[1] === 'seed') t.seed = directive[2].trim();
     else if (directive?.[1] === 'think') t.thinkMs = parseSeconds(directive[2].trim());
+    else if (directive?.[1] === 'budget') t.lineBudgetMs = parseSeconds(directive[2].trim());
     t.header.push(line);
   }
   while (t.header.length > 0 && t.header[t.header.length - 1] === '') t.header.pop();

@@ -112,6 +112,9 @@ function waitRunningAndReady(inv: Invocation, namespace: string, name: string, t
   const cluster = inv.ctx.cluster;
   const deadline = cluster.clock.now() + timeoutMs;
   for (;;) {
+    // Let the controllers react to the create first: until they do, no timer is pending and
+    // the loop would jump straight to the deadline.
+    cluster.settle();
     const pod = cluster.store.peek<Pod>('Pod', namespace, name);
     if (!pod) return 'deleted';
     const phase = pod.status?.phase;
@@ -142,6 +145,9 @@ async function runAttached(inv: Invocation, generated: KubeObject): Promise<numb
     if (waited === 'completed') return 0;
     throw waited === 'deleted' ? notFound(findResourceForKind('Pod')!, name) : new KubectlError('timed out waiting for the condition');
   }
+  // Interrupted (Ctrl-C, or the line's time budget) while waiting: kubectl would be gone by
+  // now, leaving the pod behind; nothing attaches.
+  if (inv.ctx.signal?.aborted) return 130;
   const target = targetOf(waited, name);
   const argv = [...(waited.spec.containers[0].command ?? []), ...(waited.spec.containers[0].args ?? [])];
   const program = argv.length > 0 ? argv : ['sh'];
