@@ -3,6 +3,7 @@
  * The `kubelab` command: one function per subcommand. Headless subcommands (`run`, `grade`,
  * `validate`, `scenarios`) never import ink or react; the TUI is loaded lazily when asked for.
  */
+import { gradeCommand } from './grade-command.js';
 import { runCommand } from './run-command.js';
 import { scenariosCommand } from './scenarios-command.js';
 import { validateCommand } from './validate-command.js';
@@ -19,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
         return scenariosCommand(rest);
       case 'validate':
         return await validateCommand(rest);
+      case 'grade':
+        return await gradeCommand(rest);
       case '-h':
       case '--help':
       case 'help':
@@ -32,7 +35,6 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./serve-command.js')).serveCommand(rest);
       case undefined:
       case 'lesson':
-      case 'grade':
       case 'scenarios':
       case 'validate':
         process.stderr.write(
