@@ -35,6 +35,12 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./serve-command.js')).serveCommand(rest);
       case undefined:
       case 'lesson':
+        // The TUI (ink, react) is loaded only here.
+        return await (await import('./lesson-command.js')).lessonCommand(rest, sub === undefined);
+      case '--lang':
+      case '--seed':
+      case '--workdir':
+        return await (await import('./lesson-command.js')).lessonCommand(argv, true);
       case 'scenarios':
       case 'validate':
         process.stderr.write(

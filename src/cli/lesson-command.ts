@@ -1,0 +1,53 @@
+/**
+ * `kubelab` (the lesson picker) and `kubelab lesson <id|file> [--lang ko|en] [--seed N]
+ * [--workdir DIR]`: the terminal UI. Arguments are checked here; ink and react are loaded
+ * only once a lesson is really about to start (a dynamic import), so headless commands never
+ * pay for them.
+ */
+import { parseArgs } from 'node:util';
+import { resolveScenario } from '../lesson/scenario-loader.js';
+import type { Lang } from '../lesson/scenario-types.js';
+import { localeLang } from '../ui/strings.js';
+import { CliUsageError } from './usage.js';
+
+/** Parses `--lang`; the locale's language (Korean for LANG=ko*) by default. */
+function langOf(value: string | undefined): Lang {
+  if (value === undefined) return localeLang();
+  if (value === 'en' || value === 'ko') return value;
+  throw new CliUsageError(`--lang must be ko or en, got "${value}"`);
+}
+
+/** Runs `kubelab lesson ...` (argv after `lesson`), or the picker when `picker` is set. */
+export async function lessonCommand(argv: string[], picker = false): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { lang: { type: 'string' }, seed: { type: 'string' }, workdir: { type: 'string' } },
+    });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const lang = langOf(values.lang);
+  if (picker && positionals.length > 0) throw new CliUsageError(`unknown command "${positionals[0]}"`);
+  if (!picker && positionals.length !== 1) throw new CliUsageError('lesson takes one scenario: a built-in id (see "kubelab scenarios") or a file');
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new CliUsageError(`--seed must be a whole number, got "${values.seed}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  let scenario;
+  if (!picker) {
+    const { file, result } = resolveScenario(positionals[0]);
+    if (!result.scenario) {
+      for (const p of result.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
+      return 1;
+    }
+    scenario = result.scenario;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('kubelab: the lesson screen needs a terminal; to run commands from a script, use "kubelab run".\n');
+    return 2;
+  }
+  const { runTui } = await import('../ui/run-tui.js');
+  return runTui({ lang, scenario, seed, workdir: values.workdir });
+}

@@ -1,0 +1,318 @@
+/**
+ * Everything a lesson screen shows, without React: the lesson session (cluster, checks,
+ * meter), the terminal session the student types into, the real-time driver of the virtual
+ * clock (pause, speed), the scrollback, and the session file. Views subscribe and read an
+ * immutable snapshot (`useSyncExternalStore`); keys call the methods.
+ */
+import { RealTimeDriver } from '../cluster/clock.js';
+import { LessonSession } from '../lesson/lesson-session.js';
+import { END, type Lang, type Scenario, type Step } from '../lesson/scenario-types.js';
+import { CONTINUATION_PROMPT } from '../shell/prompts.js';
+import { realTime } from '../shell/real-time.js';
+import { TerminalSession } from '../shell/session.js';
+import { workstationCommandSet } from '../shell/workstation.js';
+import { DiskFs } from '../workspace/disk-fs.js';
+import { editorCommands } from './editor.js';
+import { OutputBuffer, type OutputLine } from './output-buffer.js';
+import { SessionRecorder } from './session-recorder.js';
+import { uiStrings, type UiStrings } from './strings.js';
+
+/** Speed factors Ctrl-O cycles through. */
+export const SPEEDS = [1, 2, 5, 10] as const;
+
+/** What the lesson panel says after an event. */
+export interface Feedback {
+  kind: 'done' | 'skip' | 'info';
+  lines: string[];
+}
+
+/** An immutable picture of the lesson for the views. */
+export interface RuntimeSnapshot {
+  lines: readonly OutputLine[];
+  partial: string;
+  running: boolean;
+  prompt: string;
+  step?: Step;
+  /** 1-based position of the current step in the file. */
+  stepNumber: number;
+  stepCount: number;
+  completed: readonly string[];
+  skipped: readonly string[];
+  /** Hints shown over the whole lesson. */
+  hintsUsed: number;
+  finished: boolean;
+  hints: readonly string[];
+  feedback?: Feedback;
+  virtualMs: number;
+  paused: boolean;
+  speed: number;
+  meter?: { sent: number; failed: number };
+  exited: boolean;
+}
+
+/** Options of a lesson runtime. */
+export interface RuntimeOptions {
+  scenario: Scenario;
+  /** The workspace folder (holds the student's files and session.jsonl). */
+  workdir: string;
+  lang: Lang;
+  seed?: number;
+  /** `real` (default): the clock follows the wall clock once `start()` runs; `manual`: tests call `advance`. */
+  clock?: 'real' | 'manual';
+  /** `$EDITOR` (default: from the environment). */
+  editor?: string;
+}
+
+/** A lesson in progress behind the TUI. */
+export class LessonRuntime {
+  readonly lesson: LessonSession;
+  readonly terminal: TerminalSession;
+  readonly recorder: SessionRecorder;
+  readonly text: UiStrings;
+  readonly lang: Lang;
+  /** Runs a function with the terminal handed to a child process; the TUI replaces it. */
+  suspend: <T>(fn: () => T) => T = (fn) => fn();
+  private readonly driver: RealTimeDriver | undefined;
+  private readonly output = new OutputBuffer();
+  private readonly listeners = new Set<() => void>();
+  private abort: AbortController | undefined;
+  /** Lines typed (or pasted) while a command runs: they run next, as a terminal's type-ahead. */
+  private readonly typeAhead: string[] = [];
+  private pumping: Promise<void> | undefined;
+  private paused = false;
+  private speed = 1;
+  private hints: string[] = [];
+  private feedback: Feedback | undefined;
+  private exited = false;
+  private shownSecond = -1;
+  private notifyQueued = false;
+  private dirty = true;
+  private current: RuntimeSnapshot | undefined;
+
+  constructor(private readonly opts: RuntimeOptions) {
+    const { scenario, lang } = opts;
+    this.lang = lang;
+    this.text = uiStrings(lang);
+    const fs = new DiskFs(opts.workdir);
+    this.lesson = new LessonSession(scenario, { fs, seed: opts.seed });
+    const cluster = this.lesson.cluster;
+    this.driver = opts.clock === 'manual' ? undefined : new RealTimeDriver((ms) => this.advance(ms));
+    const editors = editorCommands({
+      root: opts.workdir,
+      editor: 'editor' in opts ? opts.editor : process.env.EDITOR,
+      suspend: (fn) => this.suspend(fn),
+      noEditor: (name) => this.text.noEditor(name),
+    });
+    this.terminal = new TerminalSession({
+      cluster,
+      fs,
+      time: realTime(cluster, this.driver ?? { tick: () => undefined }),
+      limits: { lineBudgetMs: undefined },
+      commands: workstationCommandSet({ editors }),
+      stdout: (t) => this.write(t),
+      stderr: (t) => this.write(t),
+    });
+    this.recorder = new SessionRecorder(opts.workdir);
+    this.output.write(`${scenario.title[lang]}\n`);
+    if (scenario.text) this.output.write(`${scenario.text[lang].trimEnd()}\n\n`);
+  }
+
+  /** Starts the real-time clock (nothing for a manual clock). */
+  start(): void {
+    this.driver?.start();
+  }
+
+  /** Stops the clock, the lesson and the session file. */
+  stop(): void {
+    this.driver?.stop();
+    this.abort?.abort();
+    this.lesson.stop();
+    this.recorder.close();
+  }
+
+  /** Moves virtual time by `ms` (the driver calls this; tests too). */
+  advance(ms: number): void {
+    this.lesson.cluster.advance(ms);
+    const second = Math.floor(this.lesson.cluster.clock.now() / 1000);
+    if (second !== this.shownSecond) {
+      this.shownSecond = second;
+      this.changed();
+    }
+  }
+
+  /** Asks the views to draw again (after a child process had the terminal). */
+  refresh(): void {
+    this.changed();
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The current snapshot (a new object after every change). */
+  snapshot = (): RuntimeSnapshot => {
+    if (this.dirty || !this.current) this.current = this.build();
+    this.dirty = false;
+    return this.current;
+  };
+
+  /**
+   * Enter: the line runs now, or after the running command (type-ahead). Resolves once every
+   * queued line has run.
+   */
+  enter(line: string): Promise<void> {
+    this.typeAhead.push(line);
+    this.pumping ??= this.pump().finally(() => (this.pumping = undefined));
+    return this.pumping;
+  }
+
+  /** True while a command runs or lines wait to run. */
+  busy(): boolean {
+    return this.abort !== undefined || this.typeAhead.length > 0;
+  }
+
+  private async pump(): Promise<void> {
+    for (let line = this.typeAhead.shift(); line !== undefined; line = this.typeAhead.shift()) await this.submit(line);
+  }
+
+  /** Runs one line now (nothing while another runs or after leaving). */
+  private async submit(line: string): Promise<void> {
+    if (this.abort || this.exited) return;
+    const pending = this.terminal.pending();
+    this.output.echo(pending ? CONTINUATION_PROMPT : this.terminal.prompt(), line);
+    if (pending || line.trim() !== '') this.recorder.record(line, this.now());
+    const abort = (this.abort = new AbortController());
+    this.changed();
+    try {
+      const result = await this.terminal.feed(line, abort.signal);
+      await this.terminal.ready();
+      if (result.kind === 'ran') this.afterCommand(result.command);
+    } finally {
+      this.output.flush();
+      this.abort = undefined;
+      if (this.terminal.exited) this.exited = true;
+      this.changed();
+    }
+  }
+
+  /** Ctrl-C: interrupts the running command (its output stays) and drops type-ahead. True when one was running. */
+  interrupt(): boolean {
+    if (!this.abort) return false;
+    this.typeAhead.length = 0;
+    this.abort.abort();
+    return true;
+  }
+
+  /** Ctrl-C at the prompt: the typed line is dropped, shown with `^C` as a terminal does. */
+  cancelLine(line: string): void {
+    this.output.echo(this.terminal.pending() ? CONTINUATION_PROMPT : this.terminal.prompt(), `${line}^C`);
+    this.changed();
+  }
+
+  /** Ctrl-D on an empty line: a container shell exits; the workstation leaves the lesson. */
+  async endOfInput(): Promise<void> {
+    if (this.busy()) return;
+    if (this.terminal.depth() > 0) return this.enter('exit');
+    this.exited = true;
+    this.changed();
+  }
+
+  /** Shows the next hint of the current step. */
+  hint(): void {
+    const hint = this.lesson.hint();
+    if (hint) this.hints = [...this.hints, hint[this.opts.lang]];
+    this.feedback = hint ? undefined : { kind: 'info', lines: [this.text.noMoreHints] };
+    this.changed();
+  }
+
+  /** Skips the current step. */
+  skip(): void {
+    const step = this.lesson.currentStep();
+    if (!step) return;
+    this.lesson.skip();
+    this.stepChanged({ kind: 'skip', lines: [this.text.skipped(step.title[this.opts.lang])] });
+  }
+
+  /** Pauses or resumes virtual time. */
+  togglePause(): void {
+    this.paused = !this.paused;
+    this.driver?.setPaused(this.paused);
+    this.changed();
+  }
+
+  /** The next speed factor (1, 2, 5, 10, then 1 again). */
+  cycleSpeed(): void {
+    const i = SPEEDS.indexOf(this.speed as (typeof SPEEDS)[number]);
+    this.speed = SPEEDS[(i + 1) % SPEEDS.length];
+    this.driver?.setSpeed(this.speed);
+    this.changed();
+  }
+
+  private now(): number {
+    this.driver?.tick();
+    return this.lesson.cluster.clock.now();
+  }
+
+  private write(text: string): void {
+    this.output.write(text);
+    this.changed();
+  }
+
+  private afterCommand(command: string): void {
+    const before = this.lesson.currentStep();
+    const after = this.lesson.commandRan(command);
+    if (!before || after === before.id) return;
+    const lang = this.opts.lang;
+    const lines = [this.text.stepDone(before.title[lang])];
+    const next = this.lesson.currentStep();
+    if (next) lines.push(this.text.nextStep(next.title[lang]));
+    this.stepChanged({ kind: 'done', lines });
+  }
+
+  private stepChanged(feedback: Feedback): void {
+    this.hints = [];
+    this.feedback = feedback;
+    this.changed();
+  }
+
+  /** Coalesces a burst of changes (a command printing many chunks) into one notification. */
+  private changed(): void {
+    this.dirty = true;
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    queueMicrotask(() => {
+      this.notifyQueued = false;
+      for (const l of this.listeners) l();
+    });
+  }
+
+  private build(): RuntimeSnapshot {
+    const lesson = this.lesson;
+    const steps = lesson.scenario.steps;
+    const step = lesson.currentStep();
+    const { completed, skipped, hints } = lesson.progress();
+    const meter = lesson.meter;
+    return {
+      lines: this.output.lines(),
+      partial: this.output.partial(),
+      running: this.busy(),
+      prompt: this.terminal.pending() ? CONTINUATION_PROMPT : this.terminal.prompt(),
+      step,
+      stepNumber: step ? steps.indexOf(step) + 1 : steps.length,
+      stepCount: steps.length,
+      completed,
+      skipped,
+      hintsUsed: Object.values(hints).reduce((a, b) => a + b, 0),
+      finished: lesson.step === END,
+      hints: this.hints,
+      feedback: this.feedback,
+      virtualMs: lesson.cluster.clock.now(),
+      paused: this.paused,
+      speed: this.speed,
+      meter: meter ? { sent: meter.sent(), failed: meter.failures().length } : undefined,
+      exited: this.exited,
+    };
+  }
+}

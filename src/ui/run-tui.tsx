@@ -1,0 +1,69 @@
+/**
+ * Starts the TUI on the process's terminal: the picker, or one lesson. The virtual clock
+ * follows the wall clock from the first frame; `vi FILE` suspends ink while `$EDITOR` runs.
+ * After leaving, one line says where the session was saved.
+ */
+import { render, type Instance } from 'ink';
+import type { Lang, Scenario } from '../lesson/scenario-types.js';
+import { App } from './app.js';
+import { LessonRuntime } from './lesson-runtime.js';
+import { builtinLessons } from './picker-screen.js';
+import { uiStrings } from './strings.js';
+import { prepareWorkspace } from './workspace.js';
+
+/** Options of the TUI. */
+export interface TuiOptions {
+  lang: Lang;
+  /** Open this lesson at once; the picker otherwise. */
+  scenario?: Scenario;
+  seed?: number;
+  workdir?: string;
+}
+
+/** Runs the TUI until the student leaves; returns the exit status. */
+export async function runTui(opts: TuiOptions): Promise<number> {
+  let instance: Instance | undefined;
+  let left: LessonRuntime | undefined;
+  const startLesson = (scenario: Scenario): LessonRuntime => {
+    const workdir = prepareWorkspace(scenario, opts.workdir);
+    const runtime = new LessonRuntime({ scenario, workdir, lang: opts.lang, seed: opts.seed });
+    runtime.suspend = (fn) => suspendInk(runtime, fn);
+    runtime.start();
+    return runtime;
+  };
+  const first = opts.scenario ? startLesson(opts.scenario) : undefined;
+  instance = render(
+    <App
+      lang={opts.lang}
+      lessons={opts.scenario ? [] : builtinLessons()}
+      runtime={first}
+      startLesson={startLesson}
+      onExit={(runtime) => {
+        left = runtime;
+        instance?.unmount();
+      }}
+    />,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  await instance.waitUntilExit();
+  if (left) {
+    left.stop();
+    process.stdout.write(`${uiStrings(opts.lang).sessionSaved(left.recorder.file)}\n`);
+  }
+  return 0;
+}
+
+/**
+ * Hands the terminal to a child (an editor) with raw mode off, then takes it back. The frame is
+ * left as it is: vi, vim and nano draw on the alternate screen and restore ours when they exit.
+ */
+function suspendInk<T>(runtime: LessonRuntime, fn: () => T): T {
+  const stdin = process.stdin;
+  if (stdin.isTTY) stdin.setRawMode(false);
+  try {
+    return fn();
+  } finally {
+    if (stdin.isTTY) stdin.setRawMode(true);
+    runtime.refresh();
+  }
+}

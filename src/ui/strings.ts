@@ -1,0 +1,96 @@
+/**
+ * Every string the TUI shows, in English and Korean. Lesson texts come from the scenario;
+ * these are the UI's own words. The language is `--lang`, else the locale (LANG=ko*).
+ */
+import type { Lang } from '../lesson/scenario-types.js';
+
+/** The UI's words in one language. */
+export interface UiStrings {
+  pickerTitle: string;
+  pickerHelp: string;
+  pickerEmpty: string;
+  steps(n: number): string;
+  step(n: number, m: number): string;
+  finished: string;
+  virtualTime: string;
+  paused: string;
+  downtime(failed: number, sent: number): string;
+  help: string;
+  hint: string;
+  noMoreHints: string;
+  stepDone(title: string): string;
+  nextStep(title: string): string;
+  skipped(title: string): string;
+  lessonDone: string;
+  summary(completed: number, skipped: number, hints: number): string;
+  downtimeSummary(failed: number, sent: number): string;
+  sessionSaved(file: string): string;
+  finishHelp: string;
+  running: string;
+  noEditor(name: string): string;
+}
+
+const EN: UiStrings = {
+  pickerTitle: 'kubelab: choose a lesson',
+  pickerHelp: '↑/↓ choose · Enter start · q quit',
+  pickerEmpty: 'No built-in lessons were found.',
+  steps: (n) => (n === 1 ? '1 step' : `${n} steps`),
+  step: (n, m) => `step ${n}/${m}`,
+  finished: 'finished',
+  virtualTime: 'time',
+  paused: 'paused',
+  downtime: (failed, sent) => `downtime: ${failed} failed of ${sent}`,
+  help: 'Ctrl-T hint · Ctrl-X skip step · Ctrl-P pause · Ctrl-O speed · Ctrl-C interrupt · Ctrl-D leave',
+  hint: 'Hint',
+  noMoreHints: 'No more hints for this step.',
+  stepDone: (title) => `✓ Done: ${title}`,
+  nextStep: (title) => `Next: ${title}`,
+  skipped: (title) => `↷ Skipped: ${title}`,
+  lessonDone: '🎉 Lesson complete!',
+  summary: (c, s, h) => `${c} step(s) completed, ${s} skipped, ${h} hint(s) used.`,
+  downtimeSummary: (failed, sent) =>
+    failed === 0 ? `Zero downtime: all ${sent} requests to the Service succeeded.` : `${failed} of ${sent} requests to the Service failed.`,
+  sessionSaved: (file) => `Your session is saved in ${file}`,
+  finishHelp: 'Keep exploring at the prompt, or press Ctrl-D to leave.',
+  running: 'running… (Ctrl-C to interrupt)',
+  noEditor: (name) =>
+    `${name}: $EDITOR is not set, so kubelab cannot open an editor. Leave the lesson (Ctrl-D) and start it again with EDITOR set, e.g. EDITOR=nano kubelab lesson ..., or write the file with a heredoc (cat <<'EOF' > file.yaml ... EOF).\n`,
+};
+
+const KO: UiStrings = {
+  pickerTitle: 'kubelab: 실습 고르기',
+  pickerHelp: '↑/↓ 고르기 · Enter 시작 · q 나가기',
+  pickerEmpty: '내장 실습을 찾지 못했습니다.',
+  steps: (n) => `${n}단계`,
+  step: (n, m) => `단계 ${n}/${m}`,
+  finished: '완료',
+  virtualTime: '시각',
+  paused: '일시정지',
+  downtime: (failed, sent) => `다운타임: ${sent}건 중 ${failed}건 실패`,
+  help: 'Ctrl-T 힌트 · Ctrl-X 단계 건너뛰기 · Ctrl-P 일시정지 · Ctrl-O 배속 · Ctrl-C 중단 · Ctrl-D 나가기',
+  hint: '힌트',
+  noMoreHints: '이 단계의 힌트를 모두 보았습니다.',
+  stepDone: (title) => `✓ 완료: ${title}`,
+  nextStep: (title) => `다음: ${title}`,
+  skipped: (title) => `↷ 건너뜀: ${title}`,
+  lessonDone: '🎉 실습을 마쳤습니다!',
+  summary: (c, s, h) => `완료 ${c}단계, 건너뜀 ${s}단계, 힌트 ${h}회.`,
+  downtimeSummary: (failed, sent) =>
+    failed === 0 ? `무중단: 서비스로 보낸 요청 ${sent}건이 모두 성공했습니다.` : `서비스로 보낸 요청 ${sent}건 중 ${failed}건이 실패했습니다.`,
+  sessionSaved: (file) => `세션이 ${file} 에 저장되었습니다`,
+  finishHelp: '프롬프트에서 계속 살펴보거나, Ctrl-D 로 나가세요.',
+  running: '실행 중… (Ctrl-C 로 중단)',
+  noEditor: (name) =>
+    `${name}: $EDITOR 가 설정되어 있지 않아 편집기를 열 수 없습니다. 실습을 나간 뒤(Ctrl-D) EDITOR 를 설정해 다시 시작하거나(예: EDITOR=nano kubelab lesson ...), heredoc 으로 파일을 쓰세요 (cat <<'EOF' > file.yaml ... EOF).\n`,
+};
+
+/** The UI strings of a language. */
+export function uiStrings(lang: Lang): UiStrings {
+  return lang === 'ko' ? KO : EN;
+}
+
+/** The language from the environment: Korean when LANG (or LC_ALL, LC_MESSAGES) starts with ko. */
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
