@@ -1,13 +1,11 @@
 /**
  * Step-by-step grading of a replayed session. A step passes when the lesson machine completed it
- * during the session (its checks held after some command while it was the current step), or,
- * failing that, when its checks hold on the end state: certification-exam style, any correct
- * way of getting there passes, and a step done out of order still counts. Steps are graded
+ * during the session, or when its checks all held together after any command (step-tracker.ts):
+ * certification-exam style, any correct way and order of getting there passes. Steps are graded
  * along the path the student took: the machine's own path, then from where it stopped the
  * steps' `next`, branches chosen by their `when` on the end state. Steps of other branches are
  * `not-taken` and not scored.
  */
-import type { CheckResult } from '../check-context.js';
 import { evaluateCheck } from '../evaluate-check.js';
 import { END, stepTargets, type Check, type Localized, type Scenario, type Step } from '../scenario-types.js';
 import type { ReplayResult } from './replay.js';
@@ -34,8 +32,13 @@ export function gradeSteps(scenario: Scenario, replay: ReplayResult): StepReport
       const reason = { en: `Done: the checks held after command ${by + 1}, \`${cmd}\`.`, ko: `완료: ${by + 1}번째 명령 \`${cmd}\` 뒤에 조건을 모두 만족했습니다.` };
       return { ...scored, status: 'passed', reason, score: STEP_POINTS };
     }
-    const failed = firstFailure(step, replay);
-    if (!failed) return { ...scored, status: 'passed', reason: HOLDS_AT_END, score: STEP_POINTS };
+    const track = replay.tracker.tracks.get(step.id)!;
+    if (track.heldAfter !== undefined) {
+      const cmd = shortCommand(replay.commands[track.heldAfter].command);
+      const reason = { en: `Done: the checks held after command ${track.heldAfter + 1}, \`${cmd}\`.`, ko: `완료: ${track.heldAfter + 1}번째 명령 \`${cmd}\` 뒤에 조건을 모두 만족했습니다.` };
+      return { ...scored, status: 'passed', reason, score: STEP_POINTS };
+    }
+    const failed = failureReason(step, replay);
     return { ...scored, status: 'failed', reason: failed, score: 0 };
   });
 }
@@ -45,10 +48,6 @@ const NOT_TAKEN: Localized = {
   ko: '채점하지 않음: 선택하지 않은 다른 갈래의 단계입니다.',
 };
 const SKIPPED: Localized = { en: 'You skipped this step.', ko: '이 단계를 건너뛰었습니다.' };
-const HOLDS_AT_END: Localized = {
-  en: 'Done: the checks hold at the end of the session.',
-  ko: '완료: 세션이 끝났을 때 조건을 모두 만족합니다.',
-};
 
 /** The steps on the student's path: the machine's, then onwards from where it stopped. */
 function studentPath(scenario: Scenario, replay: ReplayResult, visited: Set<string>): Set<string> {
@@ -74,20 +73,16 @@ function studentPath(scenario: Scenario, replay: ReplayResult, visited: Set<stri
   return path;
 }
 
-/** The reason of the first check of `step` that fails on the end state, or undefined. */
-function firstFailure(step: Step, replay: ReplayResult): Localized | undefined {
-  const ctx = replay.lesson.checkContext();
-  for (const check of step.checks) {
-    const r: CheckResult = evaluateCheck(check, ctx);
-    if (r.ok) continue;
-    const after = downtimeCause(check, replay);
-    if (!after) return r.reason;
-    return {
-      en: `${r.reason.en} The first failed request came after \`${after}\`.`,
-      ko: `${r.reason.ko} 첫 실패는 \`${after}\` 을(를) 실행한 뒤였습니다.`,
-    };
-  }
-  return undefined;
+/** Why a step never held: its closest miss, with the command behind the first downtime. */
+function failureReason(step: Step, replay: ReplayResult): Localized {
+  const best = replay.tracker.tracks.get(step.id)?.best;
+  if (!best) return { en: 'No command was run, so nothing of this step was done.', ko: '실행한 명령이 없어서 이 단계는 하나도 진행되지 않았습니다.' };
+  const after = downtimeCause(best.check, replay);
+  if (!after) return best.reason;
+  return {
+    en: `${best.reason.en} The first failed request came after \`${after}\`.`,
+    ko: `${best.reason.ko} 첫 실패는 \`${after}\` 을(를) 실행한 뒤였습니다.`,
+  };
 }
 
 /** For a meter check, the command that ran last before its first counted failure. */

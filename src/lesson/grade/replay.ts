@@ -13,6 +13,7 @@ import { MemoryFs } from '../../workspace/memory-fs.js';
 import { LessonSession } from '../lesson-session.js';
 import type { Localized, Scenario } from '../scenario-types.js';
 import type { SessionEntry } from './session-jsonl.js';
+import { StepTracker } from './step-tracker.js';
 
 /** Virtual time a whole submission may take before the rest of it is not replayed: 4 hours. */
 export const MAX_SESSION_VIRTUAL_MS = 4 * 60 * 60 * 1000;
@@ -41,6 +42,8 @@ export interface ReplayResult {
   notes: Localized[];
   /** For each step the machine completed, the index in `commands` of the command that did it. */
   completedBy: Record<string, number>;
+  /** Every step's checks, followed command by command. */
+  tracker: StepTracker;
 }
 
 /** Replays `entries` with `files` on top of the scenario's; the lesson is left running for grading. */
@@ -73,10 +76,12 @@ export async function replaySubmission(
   const notes: Localized[] = [];
   let at = startedAt;
   const completedBy: Record<string, number> = {};
+  const tracker = new StepTracker(scenario);
   const ran = (command: string, status: number): void => {
     commands.push({ command, at, status });
     const before = lesson.step;
     if (lesson.commandRan(command) !== before) completedBy[before] = commands.length - 1;
+    tracker.observe(lesson, commands.length - 1);
   };
   for (const entry of entries) {
     if (session.exited) break;
@@ -118,7 +123,7 @@ export async function replaySubmission(
       ko: `명령 ${limitsHit.length}개가 kubelab 의 제한에 걸려 멈췄습니다. 첫 번째: ${limitsHit[0]}.`,
     });
   }
-  return { lesson, commands, startedAt, outputBytes, notes, completedBy };
+  return { lesson, commands, startedAt, outputBytes, notes, completedBy, tracker };
 
   /** Before an entry: to its recorded time (never backwards), else by the think time. */
   function moveClock(recorded: number | undefined): void {

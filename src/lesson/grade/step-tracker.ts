@@ -1,0 +1,58 @@
+/**
+ * Watches every step's checks through a replay. After each command, each step that has not yet
+ * held is evaluated check by check: a step *held* once all its checks hold together, whenever
+ * that was (any correct way and order of getting there passes); otherwise the grader keeps the
+ * student's closest miss: the evaluation where the most of its checks held (the earliest on a
+ * tie), counting only evaluations from when the lesson reached the step, if it ever did (the
+ * state before the student worked on a step says nothing of their attempt). Its first failing
+ * check is the reason shown. So a Service deleted at clean-up does not hide why the switch
+ * step failed earlier. Checks only read, and traffic checks use streams of
+ * their own, so tracking never changes the replay.
+ */
+import type { CheckResult } from '../check-context.js';
+import { evaluateCheck } from '../evaluate-check.js';
+import type { LessonSession } from '../lesson-session.js';
+import type { Check, Localized, Scenario } from '../scenario-types.js';
+
+/** What the tracker knows of one step. */
+export interface StepTrack {
+  /** Index of the command after which all checks held, if they ever did. */
+  heldAfter?: number;
+  /** The closest miss: the first failing check and its reason. */
+  best?: { passing: number; check: Check; reason: Localized };
+  /** True once the lesson machine has made the step current. */
+  reached?: boolean;
+}
+
+/** Tracks the steps of one scenario. */
+export class StepTracker {
+  readonly tracks = new Map<string, StepTrack>();
+
+  constructor(private readonly scenario: Scenario) {
+    for (const s of scenario.steps) this.tracks.set(s.id, {});
+  }
+
+  /** Evaluates the steps that have not held yet, after command `index`. */
+  observe(lesson: LessonSession, index: number): void {
+    const ctx = lesson.checkContext();
+    const { completed, skipped } = lesson.progress();
+    for (const step of this.scenario.steps) {
+      const track = this.tracks.get(step.id)!;
+      if (track.heldAfter !== undefined) continue;
+      if (!track.reached && (lesson.step === step.id || completed.includes(step.id) || skipped.includes(step.id))) {
+        track.reached = true;
+        track.best = undefined;
+      }
+      const results: CheckResult[] = step.checks.map((c) => evaluateCheck(c, ctx));
+      const passing = results.filter((r) => r.ok).length;
+      if (passing === results.length) {
+        track.heldAfter = index;
+        continue;
+      }
+      if (track.best === undefined || passing > track.best.passing) {
+        const at = results.findIndex((r) => !r.ok);
+        track.best = { passing, check: step.checks[at], reason: results[at].reason };
+      }
+    }
+  }
+}
