@@ -33,7 +33,7 @@ export function LessonScreen({ runtime, onExit }: LessonScreenProps) {
       <LessonPanel scenario={scenario} lang={lang} text={runtime.text} state={state} sessionFile={runtime.recorder.file} />
       <StatusLine
         text={runtime.text}
-        title={scenario.title[lang]}
+        lessonId={scenario.id}
         stepNumber={state.stepNumber}
         stepCount={state.stepCount}
         finished={state.finished}

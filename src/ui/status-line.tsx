@@ -1,5 +1,5 @@
 /**
- * The status line under the lesson: step n/m, the zero-downtime meter (when the lesson
+ * The status line under the lesson: the lesson id, step n/m, the zero-downtime meter (when the lesson
  * watches a Service), virtual time with pause and speed, then a line of the keys.
  */
 import { Box, Text } from 'ink';
@@ -9,7 +9,8 @@ import type { UiStrings } from './strings.js';
 /** Props of the status line. */
 export interface StatusLineProps {
   text: UiStrings;
-  title: string;
+  /** The lesson's id (short: the title is in the panel). */
+  lessonId: string;
   stepNumber: number;
   stepCount: number;
   finished: boolean;
@@ -30,7 +31,7 @@ export function StatusLine(p: StatusLineProps) {
   return (
     <Box flexDirection="column">
       <Text inverse>
-        {` ${p.title} · ${step}`}
+        {` ${p.lessonId} · ${step}`}
         {p.meter && (
           <Text color={p.meter.failed > 0 ? 'red' : undefined}>{` · ${p.text.downtime(p.meter.failed, p.meter.sent)}`}</Text>
         )}
