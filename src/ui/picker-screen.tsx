@@ -3,7 +3,7 @@
  * the chosen language and their length; ↑/↓ to choose, Enter to start, q or Esc to quit.
  */
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { listBuiltinScenarios } from '../lesson/scenario-loader.js';
 import type { Lang, Scenario } from '../lesson/scenario-types.js';
 import type { UiStrings } from './strings.js';
@@ -27,10 +27,13 @@ export interface PickerScreenProps {
 /** A list of lessons to choose from. */
 export function PickerScreen({ lessons, lang, text, onPick, onQuit }: PickerScreenProps) {
   const [selected, setSelected] = useState(0);
+  // The key handler reads the ref: a key may arrive before the effect that re-subscribes it.
+  const chosen = useRef(0);
+  const choose = (i: number) => setSelected((chosen.current = Math.max(0, Math.min(lessons.length - 1, i))));
   useInput((input, key) => {
-    if (key.upArrow) setSelected((i) => Math.max(0, i - 1));
-    else if (key.downArrow) setSelected((i) => Math.min(lessons.length - 1, i + 1));
-    else if (key.return && lessons[selected]) onPick(lessons[selected]);
+    if (key.upArrow) choose(chosen.current - 1);
+    else if (key.downArrow) choose(chosen.current + 1);
+    else if (key.return && lessons[chosen.current]) onPick(lessons[chosen.current]);
     else if (input === 'q' || key.escape || (key.ctrl && (input === 'c' || input === 'd'))) onQuit();
   });
   const idWidth = Math.max(2, ...lessons.map((l) => l.id.length));
