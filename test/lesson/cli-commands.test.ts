@@ -17,10 +17,11 @@ describe('kubelab scenarios', () => {
   test('lists the built-in scenarios in English by default and in Korean with --lang ko', () => {
     const en = capture();
     expect(scenariosCommand([], en.io)).toBe(0);
-    expect(en.out.stdout).toContain('ID           TITLE\nhello-pods   Hello, pods: a Deployment and a Service\n');
+    // Columns are as wide as the longest id among the built-in scenarios.
+    expect(en.out.stdout).toMatch(/^ID +TITLE\n(.*\n)*hello-pods +Hello, pods: a Deployment and a Service\n/);
     const ko = capture();
     expect(scenariosCommand(['--lang', 'ko'], ko.io)).toBe(0);
-    expect(ko.out.stdout).toContain('hello-pods   안녕, 파드: 디플로이먼트와 서비스\n');
+    expect(ko.out.stdout).toMatch(/\nhello-pods +안녕, 파드: 디플로이먼트와 서비스\n/);
     expect(() => scenariosCommand(['--lang', 'fr'], capture().io)).toThrow(CliUsageError);
   });
 
