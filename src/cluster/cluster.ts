@@ -8,6 +8,7 @@ import { bootstrapCluster } from './bootstrap.js';
 import { DEFAULT_START_MS, VirtualClock } from './clock.js';
 import type { Controller, ControllerContext } from './controllers/controller.js';
 import { createControllers } from './controllers/index.js';
+import { podWorkersOf } from './controllers/kubelet.js';
 import { installDeletion } from './deletion.js';
 import { installNetwork } from './network/index.js';
 import { EventRecorder } from './events.js';
@@ -35,6 +36,8 @@ export class Cluster {
   readonly controllers: Controller[];
   readonly seed: string | number;
   private settledAt = -1;
+  /** The context the controllers were made with (the kubelet's pod workers are keyed by it). */
+  private readonly controllerContext: ControllerContext;
   private settling = false;
 
   constructor(opts: ClusterOptions = {}) {
@@ -44,7 +47,8 @@ export class Cluster {
     this.store = new Store(this.clock, this.rng);
     this.api = new ApiServer(this.store, this.clock);
     this.events = new EventRecorder(this.store, this.clock);
-    this.controllers = createControllers(this.context());
+    this.controllerContext = this.context();
+    this.controllers = createControllers(this.controllerContext);
     installDeletion(this);
     installNetwork(this);
     bootstrapCluster(this, opts.workers);
@@ -74,6 +78,17 @@ export class Cluster {
     } finally {
       this.settling = false;
     }
+  }
+
+  /**
+   * Ends a running container's main process with an exit code, as when the shell a user was
+   * attached to (`kubectl run -it ... -- sh`) exits: the kubelet then restarts it or lets the
+   * pod finish, by its restartPolicy. False when the container is not running.
+   */
+  endMainProcess(pod: { metadata: { uid?: string } }, container: string, exitCode: number): boolean {
+    const ended = podWorkersOf(this.controllerContext)?.endMainProcess(pod.metadata.uid ?? '', container, exitCode) ?? false;
+    this.settle();
+    return ended;
   }
 
   /** Moves virtual time forward by `ms`, settling after every timer. */

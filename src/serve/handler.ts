@@ -76,7 +76,8 @@ function route(cluster: Cluster, req: ApiRequest): ApiResponse | WatchRequest {
   if (!target) return { status: 404, body: status(404, 'NotFound', 'the server could not find the requested resource') };
   if (target.subresource === 'scale') return scaleRequest(cluster, req, target);
   if (target.subresource === 'attach' || target.subresource === 'exec') {
-    return { status: 400, body: status(400, 'BadRequest', `kubelab serve does not support ${target.subresource} yet: use kubelab's own terminal for a shell in a pod`) };
+    // Reached only without a WebSocket upgrade (SPDY, from kubectl older than v1.30).
+    return { status: 400, body: status(400, 'BadRequest', `kubelab serve speaks ${target.subresource} over WebSocket (v5.channel.k8s.io) only: use kubectl v1.30 or newer`) };
   }
   if (target.subresource === 'log') return podLog(cluster, req, target);
   if (target.subresource && target.subresource !== 'status') return { status: 404, body: status(404, 'NotFound', 'the server could not find the requested resource') };

@@ -12,6 +12,7 @@ import { RealTimeDriver, wallClockNow } from '../cluster/clock.js';
 import type { KubeObject } from '../cluster/types.js';
 import { parseLabelSelector } from '../kubectl/describe/label-selector.js';
 import { parseFieldSelector } from '../kubectl/get/field-selector.js';
+import { handleUpgrade } from './attach.js';
 import { handle, status, type ApiResponse, type WatchRequest } from './handler.js';
 import { WatchHub } from './watch-stream.js';
 
@@ -41,6 +42,9 @@ export async function serve(opts: ServeOptions = {}): Promise<Serving> {
   const server: Server = createServer((req, res) => {
     driver?.tick();
     void onRequest(cluster, hub, req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!handleUpgrade(cluster, driver ?? { tick() {} }, req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -59,6 +59,16 @@ export class PodWorkers {
     return [...(this.imageCache.get(node) ?? [])].sort();
   }
 
+  /** Ends a running container's main process (an attached shell exited); false if not running. */
+  endMainProcess(uid: string, container: string, exitCode: number): boolean {
+    const w = this.workers.get(uid);
+    if (!w || w.stopping || w.finished) return false;
+    const i = w.views.findIndex((v) => v.name === container);
+    if (i < 0 || !w.views[i].state.running) return false;
+    this.exited(w, i, exitCode);
+    return true;
+  }
+
   /** Starts a pod that was just bound: first status, then volumes and the sandbox. */
   begin(pod: Pod): void {
     const w: Worker = {

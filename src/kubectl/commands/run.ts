@@ -155,6 +155,8 @@ async function runAttached(inv: Invocation, generated: KubeObject): Promise<numb
   const tty = flagBool(inv, 'tty');
   const finish = (code: number): number => {
     const { stdout, stderr } = inv.ctx;
+    // The shell that ended was the container's main process.
+    if (isInteractiveShell(program)) inv.ctx.cluster.endMainProcess(waited, target.container, code);
     if (!quiet && tty && flagBool(inv, 'stdin') && restart === 'Always') {
       stdout(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
     }
