@@ -29,7 +29,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     `kubelab serve: the simulated cluster (seed ${seed}) answers at ${serving.url}\n` +
       `kubeconfig: ${kubeconfig}\n\n  export KUBECONFIG=${kubeconfig}\n  kubectl get nodes\n\n` +
-      'Interactive shells in pods (run -it, exec -it) and server-side apply are not served yet.\nPress Ctrl-C to stop.\n',
+      'Server-side apply (apply --server-side) is not served yet.\nPress Ctrl-C to stop.\n',
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
