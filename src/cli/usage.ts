@@ -22,9 +22,20 @@ Usage:
       "file: ok". Reference solutions are played and must pass their own checks
       (skip with --no-solutions). Exit status 1 if any file has a problem.
 
+  kubelab [--lang ko|en]
+      Choose a built-in lesson and start it in the terminal UI.
+
+  kubelab lesson <id|file> [--lang ko|en] [--seed N] [--workdir DIR]
+      A lesson in the terminal UI: the step's instructions, a terminal where the
+      commands run on a simulated cluster in real time, hints and progress. Files
+      live in --workdir (default: a new folder under the temp dir, holding the
+      lesson's files); what you type is saved there as session.jsonl. --lang
+      defaults to ko when LANG starts with ko, else en.
+      Keys: Ctrl-T hint, Ctrl-X skip the step, Ctrl-P pause time, Ctrl-O speed
+      (x1 x2 x5 x10), Ctrl-C interrupt, Ctrl-D or exit to leave; vi/vim/nano open
+      the file in $EDITOR.
+
 Not built yet:
-  kubelab                       lesson picker (terminal UI)
-  kubelab lesson <id|file>      a lesson in the terminal UI
   kubelab grade --scenario <id|file> <submission>...
   kubelab serve [--port N]      the Kubernetes HTTP API for the real kubectl
 `;
