@@ -129,7 +129,9 @@ export async function replaySubmission(
   function moveClock(recorded: number | undefined): void {
     if (recorded === undefined) cluster.advance(think);
     else {
-      const target = startedAt + recorded;
+      // The TUI records the clock's own reading (virtual ms since the epoch, at least the
+      // session's start); a smaller value is read as ms since the session started.
+      const target = recorded >= startedAt ? recorded : startedAt + recorded;
       if (target > cluster.clock.now()) cluster.advance(target - cluster.clock.now());
     }
   }

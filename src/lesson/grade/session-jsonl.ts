@@ -8,8 +8,9 @@
  *     {"line": "kubectl rollout status deployment/test-deployment-blue"}
  *
  * `line` is what the student typed at a prompt (a continuation line of a heredoc or a loop
- * too); `event` is `hint` or `skip`; `at`, optional, is virtual ms since the session started
- * (the grader moves the clock there before the entry, never backwards; without it, the think
+ * too); `event` is `hint` or `skip`; `at`, optional, is the virtual clock's reading in ms (as
+ * the TUI records it), or, when smaller than the session's start, ms since the session started;
+ * the grader moves the clock there before the entry, never backwards (without it: the think
  * time). Blank lines are ignored; anything else is a problem with its line number.
  */
 import type { Localized } from '../scenario-types.js';
