@@ -114,7 +114,9 @@ export class LessonRuntime {
     });
     this.recorder = new SessionRecorder(opts.workdir);
     this.output.write(`${scenario.title[lang]}\n`);
-    if (scenario.text) this.output.write(`${scenario.text[lang].trimEnd()}\n\n`);
+    // The intro's line breaks are the author's, not the terminal's: join each paragraph.
+    const intro = scenario.text?.[lang].trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' '));
+    if (intro) this.output.write(`${intro.join('\n\n')}\n\n`);
   }
 
   /** Starts the real-time clock (nothing for a manual clock). */

@@ -19,7 +19,8 @@ describe('lesson screen', () => {
     expect(frame).toContain('hello.yaml describes a Deployment of three nginx pods');
     expect(frame).toContain('hello-pods · step 1/2 · downtime: 0 failed of 0 · time 09:00:00 ▶ x1');
     expect(frame).toContain('downtime: 0 failed of 0');
-    expect(frame).toContain('Ctrl-T hint');
+    expect(frame).toContain('^T hint · ^X skip step');
+    expect(frame).toContain('A Deployment keeps a number of identical pods running; a Service gives them one stable address.');
     expect(frame).toMatch(/^\$$/m);
   });
 
@@ -28,7 +29,7 @@ describe('lesson screen', () => {
     const { lastFrame } = renderLesson(runtime);
     const frame = await frameWith(lastFrame, '단계 1/2');
     expect(frame).toContain('디플로이먼트와 서비스 만들기');
-    expect(frame).toContain('Ctrl-T 힌트');
+    expect(frame).toContain('^T 힌트');
   });
 
   test('a typed command runs and its output appears; up recalls it', async () => {
