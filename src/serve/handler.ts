@@ -156,7 +156,13 @@ function write(cluster: Cluster, req: ApiRequest, target: ResourcePath, code: nu
   if (req.contentType.startsWith('application/apply-patch')) {
     return { status: 415, body: status(415, 'UnsupportedMediaType', 'kubelab serve does not support server-side apply yet: use kubectl apply without --server-side') };
   }
-  const result = fn(parseBody(req), writeOptions(req));
+  const body = parseBody(req);
+  // The real server defaults a typed request's apiVersion and kind from its URL.
+  if (req.method !== 'PATCH' && body && typeof body === 'object' && !Array.isArray(body)) {
+    body.apiVersion ??= target.type.group ? `${target.type.group}/${target.type.version}` : target.type.version;
+    body.kind ??= target.type.kind;
+  }
+  const result = fn(body, writeOptions(req));
   cluster.settle();
   return { status: code, body: served(target.type, result.object), warnings: result.warnings };
 }

@@ -4,8 +4,11 @@
  * computations agree with the server's), writes a kubeconfig, and streams watches with their
  * headers flushed at once (kubectl's informers wait for them).
  */
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { Cluster } from '../cluster/cluster.js';
 import { RealTimeDriver, wallClockNow } from '../cluster/clock.js';
@@ -21,6 +24,10 @@ export interface Serving {
   cluster: Cluster;
   url: string;
   port: number;
+  /** The bearer token every request must carry (written into the kubeconfig). */
+  token: string;
+  /** The server's self-signed certificate (PEM), which clients trust as their CA. */
+  ca: string;
   close(): Promise<void>;
 }
 
@@ -32,19 +39,32 @@ export interface ServeOptions {
   cluster?: Cluster;
   /** Whether this server drives the cluster's clock in real time (default: when it made the cluster). */
   realTime?: boolean;
+  /** The bearer token to require (default: a new random one). */
+  token?: string;
 }
+
+/** The real API server's limit on a request body (3 MiB). */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 
 /** Starts serving; resolves once listening. */
 export async function serve(opts: ServeOptions = {}): Promise<Serving> {
   const cluster = opts.cluster ?? new Cluster({ seed: opts.seed ?? 1, startMs: Math.floor(wallClockNow() / 1000) * 1000 });
   const driver = (opts.realTime ?? !opts.cluster) ? new RealTimeDriver((ms) => cluster.advance(ms)) : undefined;
   const hub = new WatchHub(cluster);
-  const server: Server = createServer((req, res) => {
+  const token = opts.token ?? newToken();
+  const authorized = (req: IncomingMessage) => req.headers.authorization === `Bearer ${token}`;
+  // kubectl sends a bearer token only over TLS: a certificate for 127.0.0.1, made for this run.
+  const tls = await generate([{ name: 'commonName', value: 'kubelab' }], {
+    keyType: 'ec',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  const server: Server = createServer({ key: tls.private, cert: tls.cert }, (req, res) => {
     driver?.tick();
+    if (!authorized(req)) return send(res, { status: 401, body: status(401, 'Unauthorized', 'Unauthorized') });
     void onRequest(cluster, hub, req, res);
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!handleUpgrade(cluster, driver ?? { tick() {} }, req, socket, head)) socket.destroy();
+    if (!authorized(req) || !handleUpgrade(cluster, driver ?? { tick() {} }, req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,7 +75,9 @@ export async function serve(opts: ServeOptions = {}): Promise<Serving> {
   return {
     cluster,
     port,
-    url: `http://127.0.0.1:${port}`,
+    token,
+    ca: tls.cert,
+    url: `https://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         driver?.stop();
@@ -65,19 +87,34 @@ export async function serve(opts: ServeOptions = {}): Promise<Serving> {
   };
 }
 
-/** A kubeconfig for the server (no TLS, no user, namespace default). */
-export function kubeconfigFor(url: string): string {
-  return `apiVersion: v1\nkind: Config\nclusters:\n- name: kubelab\n  cluster:\n    server: ${url}\ncontexts:\n- name: kubelab\n  context:\n    cluster: kubelab\n    namespace: default\n    user: kubelab\ncurrent-context: kubelab\nusers:\n- name: kubelab\n  user: {}\n`;
+/** A kubeconfig for the server (loopback, its certificate as CA, the bearer token, namespace default). */
+export function kubeconfigFor(url: string, token: string, ca: string): string {
+  const caData = Buffer.from(ca).toString('base64');
+  return `apiVersion: v1\nkind: Config\nclusters:\n- name: kubelab\n  cluster:\n    server: ${url}\n    certificate-authority-data: ${caData}\ncontexts:\n- name: kubelab\n  context:\n    cluster: kubelab\n    namespace: default\n    user: kubelab\ncurrent-context: kubelab\nusers:\n- name: kubelab\n  user:\n    token: ${token}\n`;
 }
 
-/** Writes the kubeconfig file. */
-export function writeKubeconfig(path: string, url: string): void {
-  writeFileSync(path, kubeconfigFor(url));
+/** Writes the kubeconfig file (readable by its owner only: it holds the token). */
+export function writeKubeconfig(path: string, serving: Pick<Serving, 'url' | 'token' | 'ca'>): void {
+  writeFileSync(path, kubeconfigFor(serving.url, serving.token, serving.ca), { mode: 0o600 });
+}
+
+/** A random bearer token (not simulation randomness: it guards the port). */
+function newToken(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 async function onRequest(cluster: Cluster, hub: WatchHub, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) {
+      send(res, { status: 413, body: status(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`) });
+      req.destroy();
+      return;
+    }
+    chunks.push(c as Buffer);
+  }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const result = handle(cluster, {
     method: req.method ?? 'GET',
