@@ -2,15 +2,20 @@
  * `kubelab serve` with the real kubectl v1.32.4 as the client: the seed lessons' commands run
  * through the real kubectl against a served cluster, and through kubelab's own kubectl
  * against a twin cluster (same seed, same start, same think time); both must print the same.
+ * With KUBELAB_RECORD_REAL_KUBECTL=1 the real kubectl's outputs are also written to
+ * test/fixtures/real-kubectl/serve/lesson-session.txt (a transcript), which
+ * recorded-serve-session.test.ts replays on machines without kubectl.
  * Skipped, with a message, where no kubectl is on PATH.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitWords } from '../../src/cli/split-words.js';
+import { DEFAULT_START_MS } from '../../src/cluster/clock.js';
 import { Cluster } from '../../src/cluster/cluster.js';
+import { formatTranscript, type TranscriptStep } from '../../src/transcript/transcript.js';
 import { runKubectl } from '../../src/kubectl/kubectl.js';
 import { serve, writeKubeconfig, type Serving } from '../../src/serve/server.js';
 import { MemoryFs } from '../../src/workspace/memory-fs.js';
@@ -19,10 +24,13 @@ const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'u
 if (!HAS_KUBECTL) console.warn('test/serve: no kubectl on PATH; the real-kubectl serve tests are skipped');
 
 const SEED_DIR = join(import.meta.dirname, '../cluster/admission/fixtures');
+const RECORDED_DIR = join(import.meta.dirname, '../fixtures/real-kubectl/serve');
 const FILES = ['blue-env.yaml', 'green-env.yaml', 'stable-env.yaml', 'canary-env.yaml', 'stable-env-v115.yaml'];
 
 describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
-  const start = Math.floor(Date.now() / 1000) * 1000;
+  // Virtual time, not the wall clock, so the recording is the same every time (the only
+  // ages kubectl computes itself are describe's event ages; these steps show none).
+  const start = DEFAULT_START_MS;
   let serving: Serving;
   const twin = new Cluster({ seed: 3, startMs: start });
   const dir = mkdtempSync(join(tmpdir(), 'kubelab-serve-'));
@@ -38,7 +46,7 @@ describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
 
   beforeAll(async () => {
     serving = await serve({ cluster: new Cluster({ seed: 3, startMs: start }), realTime: false });
-    writeKubeconfig(kubeconfig, serving.url);
+    writeKubeconfig(kubeconfig, serving);
   });
   afterAll(async () => serving?.close());
 
@@ -83,6 +91,7 @@ describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
 
   it('prints what kubelab prints, command by command', async () => {
     const mismatches: string[] = [];
+    const recorded: TranscriptStep[] = [];
     for (const line of steps) {
       serving.cluster.advance(10_000);
       twin.advance(10_000);
@@ -93,7 +102,18 @@ describe.runIf(HAS_KUBECTL)('kubelab serve with the real kubectl', () => {
       const mask = (r: { out: string; code: number }) => ({ ...r, out: r.out.replace(/uid: [0-9a-f-]{36}/g, 'uid: <uid>') });
       const a = mask(await real(line));
       const b = mask(await ours(line));
+      recorded.push({ command: `kubectl ${line}`, output: a.out, exit: a.code });
       if (a.out !== b.out || a.code !== b.code) mismatches.push(`$ kubectl ${line}\n--- real kubectl (exit ${a.code})\n${a.out}--- kubelab (exit ${b.code})\n${b.out}`);
+    }
+    if (process.env.KUBELAB_RECORD_REAL_KUBECTL === '1') {
+      const header = [
+        '# Recorded from the real kubectl v1.32.4 against `kubelab serve` (seed 3, virtual start',
+        '# 2025-08-19T09:00:00Z, 10 s of virtual time before each command), uids masked.',
+        '# Re-record: KUBELAB_RECORD_REAL_KUBECTL=1 npx vitest run test/serve/real-kubectl-serve.test.ts',
+        '@seed 3',
+      ];
+      mkdirSync(RECORDED_DIR, { recursive: true });
+      writeFileSync(join(RECORDED_DIR, 'lesson-session.txt'), formatTranscript({ header, seed: '3', steps: recorded, files }));
     }
     expect(mismatches.join('\n')).toBe('');
   }, 120_000);
