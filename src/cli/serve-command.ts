@@ -25,7 +25,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const kubeconfig = path.resolve(values.kubeconfig ?? path.join(os.tmpdir(), `kubelab-${serving.port}.kubeconfig`));
-  writeKubeconfig(kubeconfig, serving.url);
+  writeKubeconfig(kubeconfig, serving);
   process.stdout.write(
     `kubelab serve: the simulated cluster (seed ${seed}) answers at ${serving.url}\n` +
       `kubeconfig: ${kubeconfig}\n\n  export KUBECONFIG=${kubeconfig}\n  kubectl get nodes\n\n` +

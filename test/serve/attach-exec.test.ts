@@ -54,7 +54,7 @@ describe.runIf(HAS_KUBECTL)('kubelab serve: exec and attach for the real kubectl
 
   beforeAll(async () => {
     serving = await serve({ cluster: new Cluster({ seed: 5, startMs: Math.floor(wallClockNow() / 1000) * 1000 }), realTime: true });
-    writeKubeconfig(kubeconfig, serving.url);
+    writeKubeconfig(kubeconfig, serving);
     writeFileSync(join(dir, 'stable.yaml'), readFileSync(join(import.meta.dirname, '../cluster/admission/fixtures/stable-env.yaml'), 'utf8'));
     expect((await kubectl(['apply', '-f', 'stable.yaml'])).code).toBe(0);
     serving.cluster.runUntilIdle(120_000);
