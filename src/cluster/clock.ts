@@ -13,12 +13,16 @@ interface Timer {
   seq: number;
   label: string;
   fn: () => void;
+  cancelled: boolean;
 }
 
 /** A virtual clock with a timer queue. */
 export class VirtualClock {
   private nowMs: number;
-  private timers: Timer[] = [];
+  /** A binary min-heap on (at, seq); cancelled timers stay in it until they reach the top. */
+  private heap: Timer[] = [];
+  /** The timers not yet fired or cancelled, by id. */
+  private readonly live = new Map<number, Timer>();
   private nextId = 1;
   private seq = 0;
 
@@ -39,28 +43,33 @@ export class VirtualClock {
   /** Runs `fn` once `delayMs` of virtual time has passed; returns an id for `clearTimeout`. */
   setTimeout(fn: () => void, delayMs: number, label = ''): number {
     const id = this.nextId++;
-    const timer = { id, at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn };
-    // Keep the queue sorted by (at, seq); insertion from the end is cheap for near-future timers.
-    let i = this.timers.length;
-    while (i > 0 && compare(this.timers[i - 1], timer) > 0) i--;
-    this.timers.splice(i, 0, timer);
+    const timer = { id, at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn, cancelled: false };
+    this.live.set(id, timer);
+    heapPush(this.heap, timer);
     return id;
   }
 
   /** Cancels a timer; unknown ids are ignored. */
   clearTimeout(id: number): void {
-    const i = this.timers.findIndex((t) => t.id === id);
-    if (i >= 0) this.timers.splice(i, 1);
+    const timer = this.live.get(id);
+    if (!timer) return;
+    timer.cancelled = true;
+    this.live.delete(id);
+    // 10,000 pods cancel timers often: compact once the heap is mostly dead entries.
+    if (this.heap.length > 64 && this.live.size * 2 < this.heap.length) {
+      this.heap = this.heap.filter((t) => !t.cancelled);
+      heapify(this.heap);
+    }
   }
 
   /** The virtual time of the next pending timer, or undefined. */
   nextTimerAt(): number | undefined {
-    return this.timers[0]?.at;
+    return this.top()?.at;
   }
 
   /** Number of pending timers. */
   pending(): number {
-    return this.timers.length;
+    return this.live.size;
   }
 
   /**
@@ -73,8 +82,9 @@ export class VirtualClock {
 
   /** Moves time forward to `targetMs`, firing due timers in order. */
   advanceTo(targetMs: number, afterEach?: () => void): void {
-    while (this.timers.length > 0 && this.timers[0].at <= targetMs) {
-      const timer = this.timers.shift()!;
+    for (let timer = this.top(); timer !== undefined && timer.at <= targetMs; timer = this.top()) {
+      heapPop(this.heap);
+      this.live.delete(timer.id);
       if (timer.at > this.nowMs) this.nowMs = timer.at;
       timer.fn();
       afterEach?.();
@@ -89,15 +99,56 @@ export class VirtualClock {
   runUntilIdle(limitMs = 3_600_000, afterEach?: () => void): number {
     const start = this.nowMs;
     const end = start + limitMs;
-    while (this.timers.length > 0 && this.timers[0].at <= end) {
-      this.advanceTo(this.timers[0].at, afterEach);
+    for (let next = this.top(); next !== undefined && next.at <= end; next = this.top()) {
+      this.advanceTo(next.at, afterEach);
     }
     return this.nowMs - start;
   }
+
+  /** The earliest live timer, dropping cancelled ones from the top. */
+  private top(): Timer | undefined {
+    while (this.heap.length > 0 && this.heap[0].cancelled) heapPop(this.heap);
+    return this.heap[0];
+  }
 }
 
-function compare(a: Timer, b: Timer): number {
-  return a.at - b.at || a.seq - b.seq;
+function less(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+function heapPush(h: Timer[], t: Timer): void {
+  let i = h.push(t) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!less(h[i], h[parent])) break;
+    [h[i], h[parent]] = [h[parent], h[i]];
+    i = parent;
+  }
+}
+
+function heapPop(h: Timer[]): void {
+  const last = h.pop()!;
+  if (h.length === 0) return;
+  h[0] = last;
+  siftDown(h, 0);
+}
+
+function siftDown(h: Timer[], start: number): void {
+  let i = start;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < h.length && less(h[l], h[m])) m = l;
+    if (r < h.length && less(h[r], h[m])) m = r;
+    if (m === i) return;
+    [h[i], h[m]] = [h[m], h[i]];
+    i = m;
+  }
+}
+
+function heapify(h: Timer[]): void {
+  for (let i = (h.length >> 1) - 1; i >= 0; i--) siftDown(h, i);
 }
 
 /** Formats epoch milliseconds as `2025-08-19T09:00:00Z`. */

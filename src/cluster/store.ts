@@ -21,16 +21,43 @@ export interface WatchEvent {
 /** A watch callback. It receives a deep copy it may keep. */
 export type WatchFn = (event: WatchEvent) => void;
 
-/** Deep-copies a JSON object. */
+/** Deep-copies a JSON object (plain objects and arrays by hand, as structuredClone would copy them; anything else through structuredClone). */
 export function deepCopy<T>(value: T): T {
-  return structuredClone(value);
+  return copyValue(value) as T;
+}
+
+function copyValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return structuredClone(value);
+      out[i] = copyValue(value[i]);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = copyValue((value as Record<string, unknown>)[k]);
+  return out;
+}
+
+/** Options of a watch. */
+export interface WatchOptions {
+  /**
+   * The callback only reads the object during the call and keeps nothing of it (controllers'
+   * indexes): it gets the stored object itself instead of a copy.
+   */
+  readOnly?: boolean;
 }
 
 /** In-memory object tracker. */
 export class Store {
   private readonly byKind = new Map<string, Map<string, KubeObject>>();
-  private readonly sortedCache = new Map<string, KubeObject[]>();
-  private readonly watchers = new Set<WatchFn>();
+  /** Per kind: the keys in order and the objects in the same order, kept up to date on writes. */
+  private readonly sorted = new Map<string, SortedKind>();
+  private readonly watchers = new Map<WatchFn, boolean>();
   private rv = 0;
   private readonly uidRng: Rng;
   private readonly nameRng: Rng;
@@ -49,8 +76,8 @@ export class Store {
   }
 
   /** Subscribes to every change; returns the unsubscribe function. */
-  watch(fn: WatchFn): () => void {
-    this.watchers.add(fn);
+  watch(fn: WatchFn, opts: WatchOptions = {}): () => void {
+    this.watchers.set(fn, opts.readOnly === true);
     return () => this.watchers.delete(fn);
   }
 
@@ -78,7 +105,7 @@ export class Store {
     if (r.hasGeneration) meta.generation = 1;
     else delete meta.generation;
     bucket.set(k, obj);
-    this.sortedCache.delete(obj.kind);
+    this.sortedPut(obj.kind, k, obj);
     this.notify('ADDED', obj);
     return deepCopy(obj);
   }
@@ -112,14 +139,23 @@ export class Store {
 
   /** Like `list` but without copies: read-only references, sorted by namespace then name. */
   view<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
-    let sorted = this.sortedCache.get(kind);
-    if (!sorted) {
-      const bucket = this.byKind.get(kind);
-      sorted = bucket ? [...bucket.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]) : [];
-      this.sortedCache.set(kind, sorted);
-    }
-    const all = sorted as T[];
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    const s = this.sortedOf(kind);
+    s.shared = true;
+    s.writesSinceView = 0;
+    if (namespace === undefined) return s.objects as T[];
+    // Keys are `ns/name`, so one namespace is one contiguous run of the order.
+    const prefix = `${namespace}/`;
+    const from = lowerBound(s.keys, prefix);
+    let to = from;
+    while (to < s.keys.length && s.keys[to].startsWith(prefix)) to++;
+    const run = s.objects.slice(from, to) as T[];
+    // Cluster-scoped kinds are keyed `/name` and have no namespace: the filter says none match.
+    return run.length > 0 && run[0].metadata.namespace !== namespace ? run.filter((o) => o.metadata.namespace === namespace) : run;
+  }
+
+  /** The number of stored objects of a kind. */
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
   }
 
   /**
@@ -149,7 +185,7 @@ export class Store {
     if (sameJson(old, obj)) return deepCopy(old) as T;
     obj.metadata.resourceVersion = String(++this.rv);
     bucket.set(k, obj);
-    this.sortedCache.delete(obj.kind);
+    this.sortedPut(obj.kind, k, obj);
     this.notify('MODIFIED', obj);
     return deepCopy(obj);
   }
@@ -166,7 +202,7 @@ export class Store {
     const old = bucket.get(k);
     if (!old) throw notFound(r, name);
     bucket.delete(k);
-    this.sortedCache.delete(kind);
+    this.sortedRemove(kind, k);
     // etcd gives a delete its own revision; without it `settle` and the controllers' "did I
     // write?" checks (both compare resourceVersion()) would not see deletions.
     this.rv++;
@@ -177,6 +213,54 @@ export class Store {
   /** Every stored object of every kind, for invariant checks and determinism tests. */
   dump(): KubeObject[] {
     return [...this.byKind.keys()].sort().flatMap((kind) => this.list(kind));
+  }
+
+  private sortedOf(kind: string): SortedKind {
+    let s = this.sorted.get(kind);
+    if (!s) {
+      const bucket = this.byKind.get(kind);
+      const entries = bucket ? [...bucket.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : [];
+      s = { keys: entries.map((e) => e[0]), objects: entries.map((e) => e[1]), shared: false, writesSinceView: 0 };
+      this.sorted.set(kind, s);
+    }
+    return s;
+  }
+
+  /** Arrays handed out by `view` are never changed: a write after a view copies them first. */
+  private writable(kind: string): SortedKind | undefined {
+    const s = this.sorted.get(kind);
+    if (!s) return undefined;
+    // A big kind written many times without a view (events, pods during a rollout) drops its
+    // order instead of paying an array shift per write; the next view sorts again.
+    if (++s.writesSinceView > 256 && s.keys.length > 256) {
+      this.sorted.delete(kind);
+      return undefined;
+    }
+    if (s.shared) {
+      s.objects = s.objects.slice();
+      s.shared = false;
+    }
+    return s;
+  }
+
+  private sortedPut(kind: string, k: string, obj: KubeObject): void {
+    const s = this.writable(kind);
+    if (!s) return;
+    const i = lowerBound(s.keys, k);
+    if (s.keys[i] === k) s.objects[i] = obj;
+    else {
+      s.keys.splice(i, 0, k);
+      s.objects.splice(i, 0, obj);
+    }
+  }
+
+  private sortedRemove(kind: string, k: string): void {
+    const s = this.writable(kind);
+    if (!s) return;
+    const i = lowerBound(s.keys, k);
+    if (s.keys[i] !== k) return;
+    s.keys.splice(i, 1);
+    s.objects.splice(i, 1);
   }
 
   private bucket(kind: string): Map<string, KubeObject> {
@@ -190,7 +274,7 @@ export class Store {
 
   private notify(type: WatchEvent['type'], obj: KubeObject): void {
     if (this.watchers.size === 0) return;
-    for (const fn of [...this.watchers]) fn({ type, object: deepCopy(obj) });
+    for (const [fn, readOnly] of [...this.watchers]) fn({ type, object: readOnly ? obj : deepCopy(obj) });
   }
 
   private newUid(): string {
@@ -199,6 +283,26 @@ export class Store {
     const variant = '89ab'[this.uidRng.int(4)];
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
+}
+
+/** One kind's objects in key order. `shared`: the objects array was handed out by `view`. */
+interface SortedKind {
+  keys: string[];
+  objects: KubeObject[];
+  shared: boolean;
+  writesSinceView: number;
+}
+
+/** The first index whose key is not below `k` (binary search over sorted keys). */
+function lowerBound(keys: readonly string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function key(namespace: string | undefined, name: string): string {

@@ -17,18 +17,57 @@ import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScaling, syncStatu
 import { DeploymentSync } from './deployment/sync.js';
 import { claimObjects } from './replicaset/claim.js';
 import { Requeue } from './replicaset/requeue.js';
+import { specView } from './deployment/spec.js';
+import { getCondition } from './deployment/status.js';
+import { parseTimestamp } from '../clock.js';
 
 const COMPONENT = 'deployment-controller';
 
 /** Creates the Deployment controller. */
 export function createDeploymentController(ctx: ControllerContext): Controller {
+  /** Deployments whose inputs changed since their last sync. */
+  const dirty = new Set<string>();
+  /** Per Deployment, the progress-deadline wake-up its last sync asked for (every sync asks again). */
+  const recheck = new Map<string, number>();
+  let primed = false;
+  // What a sync reads: its Deployment, the ReplicaSets of its namespace and, for Recreate, the pods.
+  ctx.store.watch((e) => {
+    if (!primed) return;
+    const kind = e.object.kind;
+    if (kind === 'Deployment') dirty.add(`${e.object.metadata.namespace}/${e.object.metadata.name}`);
+    else if (kind === 'ReplicaSet' || kind === 'Pod') {
+      for (const d of ctx.store.view<Deployment>('Deployment', e.object.metadata.namespace)) {
+        if (kind === 'Pod' && d.spec?.strategy?.type !== 'Recreate') continue;
+        dirty.add(`${d.metadata.namespace}/${d.metadata.name}`);
+      }
+    }
+  }, { readOnly: true });
+
   const controller: Controller = {
     name: COMPONENT,
     sync: () => {
       const before = ctx.store.resourceVersion();
+      const now = ctx.clock.now();
+      const first = !primed;
+      primed = true;
+      // The full scan, with the sync of a Deployment whose inputs did not change reduced to what it
+      // would do: nothing, except asking again for its wake-up (and, past the deadline, a real sync).
       for (const d of [...ctx.store.view<Deployment>('Deployment')]) {
-        syncDeployment(ctx, requeue, d.metadata.namespace!, d.metadata.name!);
+        const key = `${d.metadata.namespace}/${d.metadata.name}`;
+        if (!first && !dirty.has(key) && !pastDeadline(ctx, key, now)) {
+          const at = recheck.get(key);
+          if (at !== undefined) requeue.at(key, at);
+          continue;
+        }
+        dirty.delete(key);
+        recheck.delete(key);
+        const rv = ctx.store.resourceVersion();
+        const at = syncDeployment(ctx, requeue, d.metadata.namespace!, d.metadata.name!);
+        if (at !== undefined) recheck.set(key, at);
+        // A sync that wrote anything is looked at again next pass.
+        if (ctx.store.resourceVersion() !== rv) dirty.add(key);
       }
+      for (const key of dirty) if (!peekDeployment(ctx, key)) dirty.delete(key);
       return ctx.store.resourceVersion() !== before;
     },
   };
@@ -36,20 +75,36 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
   return controller;
 }
 
-/** `syncDeployment` for one Deployment. */
-function syncDeployment(ctx: ControllerContext, requeue: Requeue, ns: string, name: string): void {
+function peekDeployment(ctx: ControllerContext, key: string): Deployment | undefined {
+  const slash = key.indexOf('/');
+  return ctx.store.peek<Deployment>('Deployment', key.slice(0, slash), key.slice(slash + 1));
+}
+
+/** True if the Deployment's Progressing condition is past its deadline (`DeploymentTimedOut` would hold). */
+function pastDeadline(ctx: ControllerContext, key: string, now: number): boolean {
+  const d = peekDeployment(ctx, key);
+  if (!d) return false;
+  const deadline = specView(d).progressDeadlineSeconds;
+  const c = getCondition(d.status, 'Progressing');
+  if (deadline === undefined || !c?.lastUpdateTime) return false;
+  if (c.reason === 'NewReplicaSetAvailable' || c.reason === 'ProgressDeadlineExceeded') return false;
+  return parseTimestamp(c.lastUpdateTime) + deadline * 1000 < now;
+}
+
+/** `syncDeployment` for one Deployment; returns the wake-up it asked for, if any. */
+function syncDeployment(ctx: ControllerContext, requeue: Requeue, ns: string, name: string): number | undefined {
   const d = ctx.store.find<Deployment>('Deployment', ns, name);
-  if (!d) return;
+  if (!d) return undefined;
   const selector = d.spec?.selector ?? {};
   if (sameJson(selector, {}) || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)) {
     selectingAll(ctx, d);
-    return;
+    return undefined;
   }
   const rsList = claimObjects<ReplicaSet>(ctx, d, selector, ctx.store.view<ReplicaSet>('ReplicaSet', ns));
   const s = new DeploymentSync(ctx, d, rsList);
   if (d.metadata.deletionTimestamp) {
     syncStatusOnly(s);
-    return;
+    return undefined;
   }
   s.checkPausedConditions();
   if (s.v.paused || isScalingEvent(s)) {
@@ -60,6 +115,7 @@ function syncDeployment(ctx: ControllerContext, requeue: Requeue, ns: string, na
     rolloutRolling(s);
   }
   if (s.recheckAt !== undefined) requeue.at(`${ns}/${name}`, s.recheckAt);
+  return s.recheckAt;
 }
 
 /**

@@ -15,20 +15,28 @@
  */
 import { ApiError } from '../errors.js';
 import { FOREGROUND_FINALIZER } from '../deletion.js';
-import { RESOURCE_TYPES, findResourceForKind } from '../resources.js';
+import { findResourceForKind } from '../resources.js';
 import { deepCopy } from '../store.js';
 import type { KubeObject, OwnerReference } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
+import { GcIndex } from './gc-index.js';
 
 const NAME = 'garbage-collector';
 
 /** Creates the garbage collector. */
 export function createGarbageCollector(ctx: ControllerContext): Controller {
+  const index = new GcIndex(ctx.store);
   return {
     name: NAME,
     sync: () => {
       const before = ctx.store.resourceVersion();
-      collect(ctx);
+      index.prime();
+      index.freezeDependents();
+      try {
+        collect(ctx, index);
+      } finally {
+        index.thawDependents();
+      }
       return ctx.store.resourceVersion() !== before;
     },
   };
@@ -36,27 +44,19 @@ export function createGarbageCollector(ctx: ControllerContext): Controller {
 
 type OwnerState = 'solid' | 'dangling' | 'waiting';
 
-function collect(ctx: ControllerContext): void {
-  const all: KubeObject[] = [];
-  for (const r of RESOURCE_TYPES) all.push(...ctx.store.view(r.kind));
-  const dependents = new Map<string, KubeObject[]>();
-  for (const obj of all) {
-    for (const ref of obj.metadata.ownerReferences ?? []) {
-      const list = dependents.get(ref.uid) ?? [];
-      list.push(obj);
-      dependents.set(ref.uid, list);
-    }
-  }
-  for (const obj of all) {
-    if (obj.metadata.deletionTimestamp && hasForeground(obj)) processDeletingDependents(ctx, obj, dependents);
-  }
-  for (const obj of all) {
-    if ((obj.metadata.ownerReferences ?? []).length > 0) attemptToDelete(ctx, obj, dependents);
-  }
-  for (const obj of all) {
-    // A marked object whose finalizers are all gone is removed (the API server does this on the update that clears them).
-    if (obj.kind !== 'Pod' && obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0) remove(ctx, obj);
-  }
+/**
+ * One pass, in the order a full scan over every object (kinds in RESOURCE_TYPES order, then
+ * by key) would act: foreground owners, then dependents with a gone or waiting owner, then
+ * marked objects without finalizers. Only objects that can act are visited (the index keeps
+ * them from watch events); any other object's step would change nothing.
+ */
+function collect(ctx: ControllerContext, index: GcIndex): void {
+  const foreground = index.foregroundOwners().map((k) => index.peekKey(k)).filter((o): o is KubeObject => o !== undefined);
+  const finalized = index.markedNonPods().map((k) => index.peekKey(k)).filter((o): o is KubeObject => o !== undefined && (o.metadata.finalizers ?? []).length === 0);
+  for (const obj of foreground) processDeletingDependents(ctx, obj, index);
+  index.visitSuspects((obj) => attemptToDelete(ctx, obj, index));
+  // A marked object whose finalizers are all gone is removed (the API server does this on the update that clears them).
+  for (const obj of finalized) remove(ctx, obj);
 }
 
 function hasForeground(obj: KubeObject): boolean {
@@ -73,29 +73,30 @@ function ownerState(ctx: ControllerContext, dependent: KubeObject, ref: OwnerRef
   return 'solid';
 }
 
-/** `attemptToDeleteItem`. */
-function attemptToDelete(ctx: ControllerContext, item: KubeObject, dependents: Map<string, KubeObject[]>): void {
+/** `attemptToDeleteItem`; false when it found nothing to do. */
+function attemptToDelete(ctx: ControllerContext, item: KubeObject, index: GcIndex): boolean {
   const latest = ctx.store.peek(item.kind, item.metadata.namespace, item.metadata.name!);
-  if (!latest || latest.metadata.uid !== item.metadata.uid) return;
-  if (latest.metadata.deletionTimestamp) return;
+  if (!latest || latest.metadata.uid !== item.metadata.uid) return false;
+  if (latest.metadata.deletionTimestamp) return false;
   const refs = latest.metadata.ownerReferences ?? [];
   const states = refs.map((ref) => ownerState(ctx, latest, ref));
-  if (states.every((s) => s === 'solid')) return;
+  if (states.every((s) => s === 'solid')) return false;
   if (states.includes('solid')) {
     const keep = refs.filter((_, i) => states[i] === 'solid');
     const copy = deepCopy(latest);
     copy.metadata.ownerReferences = keep;
     tryWrite(() => ctx.api.update(copy));
-    return;
+    return true;
   }
-  const policy = states.includes('waiting') && (dependents.get(latest.metadata.uid!) ?? []).length > 0 ? 'Foreground' : 'Background';
+  const policy = states.includes('waiting') && index.hasDependents(latest.metadata.uid!) ? 'Foreground' : 'Background';
   tryWrite(() => ctx.api.delete(latest.kind, latest.metadata.namespace, latest.metadata.name!, { propagationPolicy: policy }));
+  return true;
 }
 
 /** `processDeletingDependentsItem`: delete blocking dependents, or drop the finalizer when none is left. */
-function processDeletingDependents(ctx: ControllerContext, owner: KubeObject, dependents: Map<string, KubeObject[]>): void {
+function processDeletingDependents(ctx: ControllerContext, owner: KubeObject, index: GcIndex): void {
   const uid = owner.metadata.uid!;
-  const blocking = (dependents.get(uid) ?? []).filter((dep) => {
+  const blocking = index.dependentsOf(uid).filter((dep) => {
     const live = ctx.store.peek(dep.kind, dep.metadata.namespace, dep.metadata.name!);
     return live !== undefined && live.metadata.uid === dep.metadata.uid && (live.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.blockOwnerDeletion === true);
   });
@@ -111,7 +112,7 @@ function processDeletingDependents(ctx: ControllerContext, owner: KubeObject, de
   }
   for (const dep of blocking) {
     if (dep.metadata.deletionTimestamp) continue;
-    attemptToDelete(ctx, dep, dependents);
+    attemptToDelete(ctx, dep, index);
   }
 }
 

@@ -27,7 +27,7 @@ export function createKubelet(ctx: ControllerContext): Controller {
     const pod = e.object as Pod;
     if (e.type === 'DELETED') workers.forget(pod.metadata.uid!);
     else if (pod.spec.nodeName || pod.metadata.deletionTimestamp) dirty.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
-  });
+  }, { readOnly: true });
 
   return {
     name: 'kubelet',

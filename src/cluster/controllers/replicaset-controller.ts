@@ -12,12 +12,12 @@
  */
 import { ApiError } from '../errors.js';
 import { sameJson } from '../store.js';
-import { selectorMatches } from '../selectors.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { claimObjects } from './replicaset/claim.js';
 import { podsToDelete } from './replicaset/pod-ranking.js';
 import { controllerOf, isControlledBy, isPodActive, isPodAvailable, isPodReady, newControllerRef, podAvailableAt } from './replicaset/pod-util.js';
+import { RsPodIndex } from './replicaset/rs-pod-index.js';
 import { Requeue } from './replicaset/requeue.js';
 
 const COMPONENT = 'replicaset-controller';
@@ -26,12 +26,69 @@ const BURST_REPLICAS = 500;
 
 /** Creates the ReplicaSet controller. */
 export function createReplicaSetController(ctx: ControllerContext): Controller {
+  /** ReplicaSets whose inputs changed since their last sync. */
+  const dirty = new Set<string>();
+  /** ReplicaSet key by uid, and the keys per namespace (an orphan wakes every ReplicaSet of its namespace). */
+  const keyByUid = new Map<string, string>();
+  const keysByNs = new Map<string, Set<string>>();
+  /** ReplicaSets whose status changes with time alone (minReadySeconds): key → the first instant it can (their wake-up). */
+  const dueAt = new Map<string, number>();
+  let primed = false;
+  const index = new RsPodIndex(ctx.store, (uid, ns) => {
+    if (uid === undefined) for (const k of keysByNs.get(ns) ?? []) dirty.add(k);
+    else {
+      const k = keyByUid.get(uid);
+      if (k !== undefined) dirty.add(k);
+    }
+  });
+  const observe = (rs: ReplicaSet, deleted: boolean) => {
+    const k = `${rs.metadata.namespace}/${rs.metadata.name}`;
+    const ns = rs.metadata.namespace!;
+    if (deleted) {
+      keyByUid.delete(rs.metadata.uid!);
+      keysByNs.get(ns)?.delete(k);
+    } else {
+      keyByUid.set(rs.metadata.uid!, k);
+      let set = keysByNs.get(ns);
+      if (!set) keysByNs.set(ns, (set = new Set()));
+      set.add(k);
+    }
+    dirty.add(k);
+  };
+  ctx.store.watch((e) => {
+    if (primed && e.object.kind === 'ReplicaSet') observe(e.object as ReplicaSet, e.type === 'DELETED');
+  }, { readOnly: true });
+
   const controller: Controller = {
     name: COMPONENT,
     sync: () => {
       const before = ctx.store.resourceVersion();
+      if (!primed) {
+        primed = true;
+        for (const rs of ctx.store.view<ReplicaSet>('ReplicaSet')) observe(rs, false);
+        index.prime();
+      }
+      const now = ctx.clock.now();
+      // The full scan, with the sync of a ReplicaSet whose pods and spec did not change (and whose
+      // pods did not turn available meanwhile) reduced to what it would do: ask for its wake-up.
       for (const rs of [...ctx.store.view<ReplicaSet>('ReplicaSet')]) {
-        syncReplicaSet(ctx, requeue, rs.metadata.namespace!, rs.metadata.name!);
+        const key = `${rs.metadata.namespace}/${rs.metadata.name}`;
+        const due = dueAt.get(key);
+        if (!dirty.has(key) && (due === undefined || due > now)) {
+          if (due !== undefined) requeue.at(key, due);
+          continue;
+        }
+        dirty.delete(key);
+        dueAt.delete(key);
+        const rv = ctx.store.resourceVersion();
+        const next = syncReplicaSet(ctx, requeue, index, rs.metadata.namespace!, rs.metadata.name!);
+        if (next !== undefined) dueAt.set(key, next);
+        // A sync that wrote anything is looked at again next pass.
+        if (ctx.store.resourceVersion() !== rv) dirty.add(key);
+      }
+      for (const key of dirty) {
+        const slash = key.indexOf('/');
+        if (!ctx.store.peek('ReplicaSet', key.slice(0, slash), key.slice(slash + 1))) dirty.delete(key);
       }
       return ctx.store.resourceVersion() !== before;
     },
@@ -40,28 +97,58 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   return controller;
 }
 
-function syncReplicaSet(ctx: ControllerContext, requeue: Requeue, ns: string, name: string): void {
+/** One ReplicaSet's sync; returns the first instant its status can change with time alone, if any. */
+function syncReplicaSet(ctx: ControllerContext, requeue: Requeue, index: RsPodIndex, ns: string, name: string): number | undefined {
   const rs = ctx.store.find<ReplicaSet>('ReplicaSet', ns, name);
-  if (!rs) return;
-  const active = ctx.store.view<Pod>('Pod', ns).filter(isPodActive);
-  let owned = claimObjects(ctx, rs, rs.spec.selector ?? {}, active);
-  if (!rs.metadata.deletionTimestamp) {
-    manageReplicas(ctx, rs, owned);
-    owned = ctx.store.view<Pod>('Pod', ns).filter((p) => isPodActive(p) && isControlledBy(p, rs.metadata.uid));
+  if (!rs) return undefined;
+  const uid = rs.metadata.uid!;
+  const deleting = Boolean(rs.metadata.deletionTimestamp);
+  const pre = index.refresh(rs);
+  const adopted = claimCandidates(ctx, rs, index, ns);
+  let owned = pre.matching.pods + adopted;
+  if (!deleting) {
+    index.refresh(rs);
+    manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => peekPod(ctx, k)));
   }
   const now = ctx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
-  writeStatus(ctx, rs, owned, minReady, now);
+  const counts = deleting ? pre.matching : index.refresh(rs).all;
+  owned = counts.pods;
+  let available = counts.ready;
+  let due: number | undefined;
   if (minReady > 0) {
-    const waits = owned.filter((p) => isPodReady(p) && !isPodAvailable(p, minReady, now)).map((p) => podAvailableAt(p, minReady) ?? now);
-    if (waits.length > 0) requeue.at(`${ns}/${name}`, Math.min(...waits));
+    const pods = index.keys(uid, deleting).map((k) => peekPod(ctx, k));
+    available = pods.filter((p) => isPodAvailable(p, minReady, now)).length;
+    const waits = pods.filter((p) => isPodReady(p) && !isPodAvailable(p, minReady, now)).map((p) => podAvailableAt(p, minReady) ?? now);
+    if (waits.length > 0) due = Math.min(...waits);
   }
+  writeStatus(ctx, rs, { replicas: owned, fullyLabeled: counts.fullyLabeled, ready: counts.ready, available });
+  if (due !== undefined) requeue.at(`${ns}/${name}`, due);
+  return due;
+}
+
+function peekPod(ctx: ControllerContext, key: string): Pod {
+  const slash = key.indexOf('/');
+  return ctx.store.peek<Pod>('Pod', key.slice(0, slash), key.slice(slash + 1))!;
+}
+
+/**
+ * `ClaimPods` over the only pods it can change: controlled ones that no longer match (released)
+ * and matching orphans (adopted), in key order as a scan of the namespace meets them. Returns
+ * the number adopted.
+ */
+function claimCandidates(ctx: ControllerContext, rs: ReplicaSet, index: RsPodIndex, ns: string): number {
+  const orphans = index.orphansIn(ns);
+  const mismatched = index.mismatched(rs.metadata.uid!);
+  if (orphans.size === 0 && mismatched.size === 0) return 0;
+  const keys = [...new Set([...mismatched, ...orphans])].sort();
+  return claimObjects(ctx, rs, rs.spec.selector ?? {}, keys.map((k) => peekPod(ctx, k))).length;
 }
 
 /** `manageReplicas`: create the missing pods or delete the surplus ones. */
-function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, owned: Pod[]): void {
+function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: number, ownedPods: () => Pod[]): void {
   const want = rs.spec.replicas ?? 1;
-  const diff = owned.length - want;
+  const diff = ownedCount - want;
   if (diff < 0) {
     const count = Math.min(-diff, BURST_REPLICAS);
     for (let i = 0; i < count; i++) {
@@ -69,7 +156,7 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, owned: Pod[]): v
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);
-    const victims = podsToDelete(owned, relatedPods(ctx, rs), count, ctx.clock.now());
+    const victims = podsToDelete(ownedPods(), relatedPods(ctx, rs), count, ctx.clock.now());
     for (const pod of victims) {
       try {
         ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name!);
@@ -123,19 +210,9 @@ function relatedPods(ctx: ControllerContext, rs: ReplicaSet): Pod[] {
 }
 
 /** `calculateStatus` + `updateReplicaSetStatus`: counts over the owned active pods; zero counts omitted as the API's omitempty does. */
-function writeStatus(ctx: ControllerContext, rs: ReplicaSet, owned: readonly Pod[], minReady: number, now: number): void {
-  const templateLabels = rs.spec.template.metadata?.labels ?? {};
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const p of owned) {
-    if (selectorMatches({ matchLabels: templateLabels }, p.metadata.labels ?? {})) fullyLabeled++;
-    if (isPodReady(p)) {
-      ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
-    }
-  }
-  const status: NonNullable<ReplicaSet['status']> = { replicas: owned.length };
+function writeStatus(ctx: ControllerContext, rs: ReplicaSet, counts: { replicas: number; fullyLabeled: number; ready: number; available: number }): void {
+  const { fullyLabeled, ready, available } = counts;
+  const status: NonNullable<ReplicaSet['status']> = { replicas: counts.replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;

@@ -130,7 +130,7 @@ export function createScheduler(ctx: ControllerContext): Controller {
       for (const k of unschedulable) active.add(k);
       unschedulable.clear();
     }
-  });
+  }, { readOnly: true });
 
   const scheduleOne = (key: string, failedShapes: Map<string, string>): boolean => {
     const [ns, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];

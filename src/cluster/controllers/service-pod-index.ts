@@ -27,7 +27,7 @@ export class ServicePodIndex {
   private primed = false;
 
   constructor(private readonly store: Store) {
-    store.watch((e) => this.onEvent(e));
+    store.watch((e) => this.onEvent(e), { readOnly: true });
   }
 
   /** On first use, indexes everything and marks every Service dirty. */

@@ -43,12 +43,15 @@ export function maxRevision(rss: readonly ReplicaSet[]): number {
   return max;
 }
 
+/** The template without the pod-template-hash label (and without labels, annotations or metadata left empty); shares everything it does not change. */
 function withoutHash(t: PodTemplateSpec): unknown {
-  const copy = structuredClone(t) as PodTemplateSpec;
-  const meta = copy.metadata ?? {};
+  const copy = { ...t };
+  const meta = { ...(t.metadata ?? {}) };
   if (meta.labels) {
-    delete meta.labels[POD_TEMPLATE_HASH_LABEL];
-    if (Object.keys(meta.labels).length === 0) delete meta.labels;
+    const labels = { ...meta.labels };
+    delete labels[POD_TEMPLATE_HASH_LABEL];
+    if (Object.keys(labels).length === 0) delete meta.labels;
+    else meta.labels = labels;
   }
   if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
   if (Object.keys(meta).length === 0) delete copy.metadata;

@@ -1,0 +1,168 @@
+/**
+ * The ReplicaSet controller's pod index (the informer indexes upstream keeps by controller
+ * uid), fed by watch events: the active pods each controller uid controls, the active orphans
+ * of each namespace, and per ReplicaSet the counts its status needs, updated for the pods that
+ * changed since its last sync. A sync then costs what changed, not the number of pods.
+ */
+import { selectorMatches } from '../../selectors.js';
+import type { Store, WatchEvent } from '../../store.js';
+import type { KubeObject, Pod, ReplicaSet } from '../../types.js';
+import { controllerOf, isPodActive, isPodReady } from './pod-util.js';
+
+/** What one controlled pod adds to its ReplicaSet's counts. */
+interface Contribution {
+  matches: boolean;
+  fullyLabeled: boolean;
+  ready: boolean;
+}
+
+/** Counts over a set of pods. */
+export interface PodCounts {
+  pods: number;
+  fullyLabeled: number;
+  ready: number;
+}
+
+interface Members {
+  pods: Map<string, Contribution | null>;
+  changed: Set<string>;
+  mismatched: Set<string>;
+  basis: string;
+  all: PodCounts;
+  matching: PodCounts;
+}
+
+function podKey(p: KubeObject): string {
+  return `${p.metadata.namespace}/${p.metadata.name}`;
+}
+
+/** Controlled and orphan pods, with per-owner counts. */
+export class RsPodIndex {
+  private readonly byUid = new Map<string, Members>();
+  private readonly orphans = new Map<string, Set<string>>();
+  private readonly placed = new Map<string, { uid?: string; orphanNs?: string }>();
+  private primed = false;
+
+  /** `touched(ownerUid | undefined, namespace)` runs for every owner whose pods changed (undefined: an orphan changed in the namespace). */
+  constructor(
+    private readonly store: Store,
+    private readonly touched: (ownerUid: string | undefined, namespace: string) => void,
+  ) {
+    store.watch((e) => this.onEvent(e), { readOnly: true });
+  }
+
+  /** On first use, indexes every pod. */
+  prime(): void {
+    if (this.primed) return;
+    this.primed = true;
+    for (const p of this.store.view<Pod>('Pod')) this.place(p, false);
+  }
+
+  /** Keys of the active orphans of a namespace. */
+  orphansIn(ns: string): ReadonlySet<string> {
+    return this.orphans.get(ns) ?? new Set();
+  }
+
+  /** Keys of the active pods controlled by `uid` whose labels do not match `rs`'s selector (after `refresh`). */
+  mismatched(uid: string): ReadonlySet<string> {
+    return this.byUid.get(uid)?.mismatched ?? new Set();
+  }
+
+  /** Keys of the active pods controlled by `uid`, matching its selector or (all) not. */
+  keys(uid: string, matchingOnly: boolean): string[] {
+    const m = this.byUid.get(uid);
+    if (!m) return [];
+    const out: string[] = [];
+    for (const [k, c] of m.pods) if (!matchingOnly || c?.matches) out.push(k);
+    return out.sort();
+  }
+
+  /** Brings `rs`'s counts up to date with its pods and its current selector and template labels; returns them. */
+  refresh(rs: ReplicaSet): { all: PodCounts; matching: PodCounts } {
+    const m = this.members(rs.metadata.uid!);
+    const selector = rs.spec.selector ?? {};
+    const templateLabels = rs.spec.template.metadata?.labels ?? {};
+    const basis = JSON.stringify([selector, templateLabels]);
+    if (basis !== m.basis) {
+      m.basis = basis;
+      for (const k of m.pods.keys()) m.changed.add(k);
+    }
+    for (const k of m.changed) {
+      const old = m.pods.get(k);
+      if (old === undefined) continue;
+      if (old) this.count(m, old, -1);
+      const slash = k.indexOf('/');
+      const pod = this.store.peek<Pod>('Pod', k.slice(0, slash), k.slice(slash + 1))!;
+      const labels = pod.metadata.labels ?? {};
+      const c: Contribution = { matches: selectorMatches(selector, labels), fullyLabeled: selectorMatches({ matchLabels: templateLabels }, labels), ready: isPodReady(pod) };
+      m.pods.set(k, c);
+      this.count(m, c, 1);
+      if (c.matches) m.mismatched.delete(k);
+      else m.mismatched.add(k);
+    }
+    m.changed.clear();
+    return { all: { ...m.all }, matching: { ...m.matching } };
+  }
+
+  private count(m: Members, c: Contribution, sign: number): void {
+    for (const counts of c.matches ? [m.all, m.matching] : [m.all]) {
+      counts.pods += sign;
+      if (c.fullyLabeled) counts.fullyLabeled += sign;
+      if (c.ready) counts.ready += sign;
+    }
+  }
+
+  private members(uid: string): Members {
+    let m = this.byUid.get(uid);
+    if (!m) {
+      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 } };
+      this.byUid.set(uid, m);
+    }
+    return m;
+  }
+
+  private onEvent(e: WatchEvent): void {
+    if (!this.primed || e.object.kind !== 'Pod') return;
+    this.place(e.object as Pod, e.type === 'DELETED');
+  }
+
+  private place(pod: Pod, deleted: boolean): void {
+    const k = podKey(pod);
+    const ns = pod.metadata.namespace ?? '';
+    const before = this.placed.get(k);
+    let uid: string | undefined;
+    let orphanNs: string | undefined;
+    if (!deleted && isPodActive(pod)) {
+      const ref = controllerOf(pod);
+      if (ref) uid = ref.uid;
+      else orphanNs = ns;
+    }
+    if (before?.uid !== undefined && before.uid !== uid) {
+      const m = this.byUid.get(before.uid)!;
+      const c = m.pods.get(k);
+      if (c) this.count(m, c, -1);
+      m.pods.delete(k);
+      m.changed.delete(k);
+      m.mismatched.delete(k);
+      this.touched(before.uid, ns);
+    }
+    if (before?.orphanNs !== undefined && before.orphanNs !== orphanNs) {
+      this.orphans.get(before.orphanNs)?.delete(k);
+      this.touched(undefined, before.orphanNs);
+    }
+    if (uid !== undefined) {
+      const m = this.members(uid);
+      if (!m.pods.has(k)) m.pods.set(k, null);
+      m.changed.add(k);
+      this.touched(uid, ns);
+    }
+    if (orphanNs !== undefined) {
+      let set = this.orphans.get(orphanNs);
+      if (!set) this.orphans.set(orphanNs, (set = new Set()));
+      set.add(k);
+      this.touched(undefined, orphanNs);
+    }
+    if (uid !== undefined || orphanNs !== undefined) this.placed.set(k, { uid, orphanNs });
+    else this.placed.delete(k);
+  }
+}
