@@ -28,6 +28,20 @@ export interface KubectlContext {
    * `kubectl exec -it` enter a container shell through it. Absent in plain kubectl tests.
    */
   session?: AttachHost;
+  /**
+   * How waiting verbs let time pass (`rollout status`, `get -w`, `wait`, `delete --wait`,
+   * `run -it`): the shell's clock, which in the TUI follows the wall clock. Without it they
+   * advance the cluster's virtual clock at once (scripts, tests).
+   */
+  time?: { sleep(ms: number, signal: AbortSignal): Promise<void> };
+}
+
+const NEVER = new AbortController().signal;
+
+/** Lets `ms` of virtual time pass for a waiting verb (see KubectlContext.time). */
+export async function passTime(ctx: KubectlContext, ms: number): Promise<void> {
+  if (ctx.time) await ctx.time.sleep(ms, ctx.signal ?? NEVER);
+  else ctx.cluster.advance(ms);
 }
 
 /** A container to open a shell in. */

@@ -22,5 +22,7 @@ export const kubectlCommand: CommandFn = (ctx) => {
     signal: ctx.signal,
     watchBudgetMs,
     session: ctx.session,
+    // Waiting verbs sleep on the shell's clock: stepped in run/grade, real time in the TUI.
+    time: ctx.time,
   });
 };

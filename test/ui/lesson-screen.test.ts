@@ -137,6 +137,11 @@ describe('lesson screen', () => {
     runtime = makeRuntime();
     const { lastFrame, stdin } = renderLesson(runtime);
     await typeLine(stdin, 'kubectl run tmp --rm -it --image=busybox --restart=Never -- sh');
+    // kubectl waits for the pod on the shell's clock, which the test moves by hand here.
+    for (let s = 0; s < 10 && !plain(lastFrame() ?? '').includes('\n/ #\n'); s++) {
+      runtime.advance(1000);
+      await tick();
+    }
     await frameWith(lastFrame, '\n/ #\n');
     await typeLine(stdin, 'echo $HOSTNAME');
     await frameWith(lastFrame, '/ # echo $HOSTNAME\ntmp');

@@ -8,7 +8,7 @@
 import { ApiError } from '../../cluster/errors.js';
 import type { ResourceType } from '../../cluster/resources.js';
 import { flagBool, flagInt, flagList, flagString, type CommandDef, type Invocation } from '../command.js';
-import { DEFAULT_WATCH_BUDGET_MS } from '../context.js';
+import { DEFAULT_WATCH_BUDGET_MS, passTime } from '../context.js';
 import { KubectlError } from '../errors.js';
 import { readManifests, validateMode } from '../manifests/read-manifests.js';
 import { addSourceToErr, dryRunSuffix, finalError, parseDryRun } from '../manifests/write-support.js';
@@ -52,7 +52,7 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
-function runDelete(inv: Invocation): number {
+async function runDelete(inv: Invocation): Promise<number> {
   const { ctx } = inv;
   const files = flagList(inv, 'filename');
   const selector = flagString(inv, 'selector');
@@ -115,7 +115,7 @@ function runDelete(inv: Invocation): number {
   }
   if (dryRun === 'none' && flagBool(inv, 'wait') && deleted.length > 0) {
     const timeout = Number(inv.flags.timeout) || Infinity;
-    if (!waitGone(inv, deleted, timeout)) {
+    if (!(await waitGone(inv, deleted, timeout))) {
       const err = finalError(errors);
       if (err) ctx.stderr(err.message);
       return 130;
@@ -127,13 +127,13 @@ function runDelete(inv: Invocation): number {
 }
 
 /** Advances virtual time until every deleted object (same uid) has left the store. */
-function waitGone(inv: Invocation, deleted: { t: Target; uid: string | undefined }[], timeoutMs: number): boolean {
+async function waitGone(inv: Invocation, deleted: { t: Target; uid: string | undefined }[], timeoutMs: number): Promise<boolean> {
   const { cluster } = inv.ctx;
   const budget = Math.min(timeoutMs, inv.ctx.watchBudgetMs ?? DEFAULT_WATCH_BUDGET_MS);
   const gone = () => deleted.every(({ t, uid }) => cluster.store.peek(t.type.kind, t.namespace, t.name)?.metadata.uid !== uid);
   for (let spent = 0; !gone(); spent += 100) {
     if (spent >= budget || inv.ctx.signal?.aborted) return timeoutMs !== Infinity && spent >= timeoutMs ? timedOut(inv) : false;
-    cluster.advance(100);
+    await passTime(inv.ctx, 100);
   }
   return true;
 }

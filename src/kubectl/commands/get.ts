@@ -49,7 +49,7 @@ export const getCommand: CommandDef = {
 
 const NO_TYPE = 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
 
-function runGet(inv: Invocation): number {
+function runGet(inv: Invocation): number | Promise<number> {
   const { ctx } = inv;
   const output = flagString(inv, 'output');
   const watch = flagBool(inv, 'watch') || flagBool(inv, 'watch-only');

@@ -26,7 +26,7 @@ const PRINT_FLAGS: FlagSpec[] = [
 ];
 
 /** Refuses what kubelab does not simulate for these subcommands yet (-f/-k, -o). */
-function guard(inv: Invocation, run: (inv: Invocation) => number): number {
+function guard(inv: Invocation, run: (inv: Invocation) => number | Promise<number>): number | Promise<number> {
   if (flagList(inv, 'filename').length > 0 || flagString(inv, 'kustomize') !== '') {
     throw new KubectlError(`kubelab does not simulate "${inv.commandPath} -f" yet`);
   }

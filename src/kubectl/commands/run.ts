@@ -11,6 +11,7 @@
  */
 import type { KubeObject } from '../../cluster/types.js';
 import { flagBool, flagList, flagString, type CommandDef, type Invocation } from '../command.js';
+import { passTime } from '../context.js';
 import { formatKubectlError, KubectlError, UsageError } from '../errors.js';
 import { notFound } from '../../cluster/errors.js';
 import { printObject, printWarnings } from '../manifests/write-support.js';
@@ -108,7 +109,7 @@ function removePod(inv: Invocation, namespace: string, name: string): void {
 }
 
 /** Advances virtual time until the pod is Running and Ready, has completed, or the timeout passed. */
-function waitRunningAndReady(inv: Invocation, namespace: string, name: string, timeoutMs: number): Pod | 'completed' | 'timeout' | 'deleted' {
+async function waitRunningAndReady(inv: Invocation, namespace: string, name: string, timeoutMs: number): Promise<Pod | 'completed' | 'timeout' | 'deleted'> {
   const cluster = inv.ctx.cluster;
   const deadline = cluster.clock.now() + timeoutMs;
   for (;;) {
@@ -123,7 +124,7 @@ function waitRunningAndReady(inv: Invocation, namespace: string, name: string, t
     const t = cluster.clock.now();
     if (t >= deadline || inv.ctx.signal?.aborted) return 'timeout';
     const next = cluster.clock.nextTimerAt();
-    cluster.advance(Math.max(1, Math.min(next ?? Infinity, deadline) - t));
+    await passTime(inv.ctx, Math.max(1, Math.min(next ?? Infinity, deadline) - t));
   }
 }
 
@@ -139,7 +140,7 @@ async function runAttached(inv: Invocation, generated: KubeObject): Promise<numb
   const remove = flagBool(inv, 'rm');
   const restart = flagString(inv, 'restart') || 'Always';
   const quiet = flagBool(inv, 'quiet');
-  const waited = waitRunningAndReady(inv, namespace, name, Number(inv.flags['pod-running-timeout'] ?? 60_000));
+  const waited = await waitRunningAndReady(inv, namespace, name, Number(inv.flags['pod-running-timeout'] ?? 60_000));
   if (waited === 'timeout' || waited === 'deleted' || waited === 'completed') {
     if (remove && waited !== 'deleted') removePod(inv, namespace, name);
     if (waited === 'completed') return 0;

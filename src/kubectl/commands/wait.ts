@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../../cluster/types.js';
 import { flagString, type CommandDef, type Invocation } from '../command.js';
+import { passTime } from '../context.js';
 import { KubectlError } from '../errors.js';
 import { aggregateError, nameLine, resolveTargets, typeOf } from '../rollout/targets.js';
 
@@ -33,7 +34,7 @@ function conditionFor(forText: string): { check: Check; deletion: boolean } {
   throw new KubectlError(`unrecognized condition: "${forText}"`);
 }
 
-function runWait(inv: Invocation): number {
+async function runWait(inv: Invocation): Promise<number> {
   const { check, deletion } = conditionFor(flagString(inv, 'for'));
   const timeoutMs = Number(inv.flags.timeout ?? 30_000);
   const targets = resolveTargets(inv, inv.args, flagString(inv, 'selector'));
@@ -61,7 +62,7 @@ function runWait(inv: Invocation): number {
         break;
       }
       const next = cluster.clock.nextTimerAt();
-      cluster.advance(Math.max(0, Math.min(next ?? Infinity, deadline) - t));
+      await passTime(inv.ctx, Math.max(0, Math.min(next ?? Infinity, deadline) - t));
     }
   }
   const failed = aggregateError(errors);

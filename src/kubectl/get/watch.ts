@@ -8,7 +8,7 @@ import type { WatchEvent } from '../../cluster/store.js';
 import { tableFor } from '../../cluster/tables/index.js';
 import type { KubeObject } from '../../cluster/types.js';
 import type { Invocation } from '../command.js';
-import { DEFAULT_WATCH_BUDGET_MS } from '../context.js';
+import { DEFAULT_WATCH_BUDGET_MS, passTime } from '../context.js';
 import { parseLabelSelector } from '../describe/label-selector.js';
 import { KubectlError } from '../errors.js';
 import { finalError } from '../manifests/write-support.js';
@@ -20,7 +20,7 @@ import { HumanPrinter, type HumanOptions } from './human.js';
 import { objectPrinter } from './object-printer.js';
 
 /** Runs the watch; returns the exit code. */
-export function runWatch(inv: Invocation, opts: FetchOptions, format: OutputFormat, human: HumanOptions): number {
+export async function runWatch(inv: Invocation, opts: FetchOptions, format: OutputFormat, human: HumanOptions): Promise<number> {
   const { ctx } = inv;
   const fetched = fetchObjects(inv, { ...opts, ignoreNotFound: false });
   // Builder.SingleResourceType, then get's multipleGVKsRequested check.
@@ -68,7 +68,7 @@ export function runWatch(inv: Invocation, opts: FetchOptions, format: OutputForm
       const now = clock.now();
       if (now >= budgetEnd) return 1;
       const next = clock.nextTimerAt();
-      ctx.cluster.advance(Math.max(0, Math.min(next ?? budgetEnd, budgetEnd) - now));
+      await passTime(ctx, Math.max(0, Math.min(next ?? budgetEnd, budgetEnd) - now));
     }
   } finally {
     stop();

@@ -6,7 +6,7 @@
  * passes (`error: timed out waiting for the condition`), or the watch budget / an interrupt
  * stops it (kubectl's interrupt handler exits 1 without a message).
  */
-import { DEFAULT_WATCH_BUDGET_MS } from '../context.js';
+import { DEFAULT_WATCH_BUDGET_MS, passTime } from '../context.js';
 import type { WatchEvent } from '../../cluster/store.js';
 import type { Deployment } from '../../cluster/types.js';
 import { flagBool, flagInt, flagString, type Invocation } from '../command.js';
@@ -15,7 +15,7 @@ import { deploymentStatus, RolloutStatusError } from './status-viewer.js';
 import { aggregateError, resolveTargets, typeOf } from './targets.js';
 
 /** Runs `rollout status`; returns the exit code. */
-export function runRolloutStatus(inv: Invocation): number {
+export async function runRolloutStatus(inv: Invocation): Promise<number> {
   const { ctx } = inv;
   if (inv.args.length === 0) throw new KubectlError('required resource not specified');
   const revision = flagInt(inv, 'revision');
@@ -68,7 +68,7 @@ export function runRolloutStatus(inv: Invocation): number {
       if (now >= budgetEnd) return 1;
       const next = cluster.clock.nextTimerAt();
       const until = Math.min(next ?? Infinity, deadline, budgetEnd);
-      cluster.advance(Math.max(0, until - now));
+      await passTime(ctx, Math.max(0, until - now));
     }
   } finally {
     stop();
