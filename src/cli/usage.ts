@@ -35,7 +35,15 @@ Usage:
       (x1 x2 x5 x10), Ctrl-C interrupt, Ctrl-D or exit to leave; vi/vim/nano open
       the file in $EDITOR.
 
-Not built yet:
-  kubelab grade --scenario <id|file> <submission>...
-  kubelab serve [--port N]      the Kubernetes HTTP API for the real kubectl
+  kubelab grade --scenario <id|file> [--format text|json|junit] [--seed N] [--jobs N]
+                [--lang ko|en] [--time-limit SECONDS] <submission>...
+      Replay each submission (a script, a folder with commands.sh, or a
+      session.jsonl the terminal UI recorded) in a fresh lesson and report every
+      step: passed or not and why, a score, the result. Exit status 0 only when
+      every submission passes. See docs/grading.md.
+
+  kubelab serve [--port N] [--seed N] [--kubeconfig FILE]
+      Serve the simulated cluster's Kubernetes API on 127.0.0.1 (TLS, a bearer
+      token) and write a kubeconfig, so the real kubectl or any client can use it.
+      The cluster's clock follows the wall clock. Stop with Ctrl-C.
 `;
