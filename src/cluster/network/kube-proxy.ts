@@ -41,12 +41,24 @@ export function serviceEndpoints(store: Store, svc: Service, port: ServicePort):
 
 /** Walks the statistic-mode chain once: returns the index of the endpoint that takes the connection. */
 export function pickEndpointIndex(rng: Rng, n: number): number {
+  const chain = chainProbabilities(n);
   for (let i = 0; i < n - 1; i++) {
-    // probability(n-i) = fmt.Sprintf("%0.10f", 1.0/float64(n-i))
-    const p = Number((1 / (n - i)).toFixed(10));
-    if (rng.next() < p) return i;
+    if (rng.next() < chain[i]) return i;
   }
   return n - 1;
+}
+
+const CHAINS = new Map<number, number[]>();
+
+/** Rule i's probability for n endpoints: fmt.Sprintf("%0.10f", 1.0/float64(n-i)), computed once per n. */
+function chainProbabilities(n: number): number[] {
+  let chain = CHAINS.get(n);
+  if (!chain) {
+    chain = [];
+    for (let i = 0; i < n - 1; i++) chain.push(Number((1 / (n - i)).toFixed(10)));
+    CHAINS.set(n, chain);
+  }
+  return chain;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -10,7 +10,7 @@ import type { Pod, Service } from '../types.js';
 import { lookupImage, parseImage } from '../kubelet/images.js';
 import { resolveName, type DnsAnswer } from './dns.js';
 import { containerFilesystem } from './filesystem.js';
-import { pickEndpointIndex, serviceEndpoints } from './kube-proxy.js';
+import { pickEndpointIndex, serviceEndpoints, type ProxyEndpoint } from './kube-proxy.js';
 import { accessLogLine, serveNginx, type HttpResponse } from './nginx.js';
 
 /** Why a request got no HTTP answer. */
@@ -57,10 +57,14 @@ export interface RequestClient {
   httpVersion?: string;
 }
 
+/** A request's route: a failure, or where it goes (through a Service's endpoints, or straight to an IP). */
+type Route = { error: RequestResult } | { target: RequestTarget; resolvedIp: string; endpoints?: ProxyEndpoint[]; answersAt?: number; answers?: Map<string, RequestResult[]> };
+
 /** The service network of one cluster. */
 export class ServiceNetwork {
   private podsByIp = new Map<string, Pod>();
   private podsByIpVersion = '';
+  private memo: { version: string; now: number; routes: Map<string, Route>; answers: Map<string, RequestResult> } = { version: '', now: -1, routes: new Map(), answers: new Map() };
   /** Access log lines per container, keyed by pod uid and container name. */
   private readonly accessLogs = new Map<string, string[]>();
 
@@ -78,32 +82,81 @@ export class ServiceNetwork {
 
   /** Sends one HTTP request from a pod in `fromNamespace` and returns what came back. */
   request(url: string, fromNamespace = 'default', method = 'GET', client?: RequestClient): RequestResult {
-    const target = parseUrl(url);
-    if (!target) return { ok: false, error: 'bad-address', message: `bad address '${url}'` };
-    if (target.scheme !== 'http' && target.scheme !== 'https') {
-      return { ok: false, error: 'unsupported-protocol', target, message: `Protocol "${target.scheme}" not supported` };
+    // Everything but kube-proxy's draw depends only on the stored objects: one lookup per URL
+    // and resourceVersion (1,000,000 requests in a loop route once).
+    this.refreshMemo();
+    const routeKey = `${fromNamespace}\u0000${url}`;
+    let route = this.memo.routes.get(routeKey);
+    if (!route) {
+      route = this.route(url, fromNamespace);
+      this.memo.routes.set(routeKey, route);
     }
-    const answer = this.resolve(target.host, fromNamespace);
-    if (!answer) return { ok: false, error: 'bad-address', target, message: `bad address '${target.host}'` };
-    const resolvedIp = answer.ip;
-    let podIp = resolvedIp;
-    let podPort = target.port;
-    const svc = this.serviceByClusterIp(resolvedIp);
-    if (svc) {
-      const port = (svc.spec.ports ?? []).find((p) => p.port === target.port && (p.protocol ?? 'TCP') === 'TCP');
-      if (!port) return { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${resolvedIp}:${target.port} timed out` };
-      const endpoints = serviceEndpoints(this.store, svc, port);
-      // kube-proxy REJECTs traffic to a service without endpoints: the client sees a refusal.
-      if (endpoints.length === 0) return { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' };
-      const chosen = endpoints[pickEndpointIndex(this.kubeProxyRng, endpoints.length)];
+    if ('error' in route) return { ...route.error };
+    let podIp = route.resolvedIp;
+    let podPort = route.target.port;
+    let index = 0;
+    if (route.endpoints) {
+      index = pickEndpointIndex(this.kubeProxyRng, route.endpoints.length);
+      const chosen = route.endpoints[index];
       podIp = chosen.ip;
       podPort = chosen.port;
     }
-    return this.connect(target, resolvedIp, podIp, podPort, method, client);
+    if (client) return this.connect(route.target, route.resolvedIp, podIp, podPort, method, client);
+    // The answer of each endpoint, per method, for this instant.
+    if (route.answersAt !== this.memo.now) {
+      route.answersAt = this.memo.now;
+      route.answers = new Map();
+    }
+    let perEndpoint = route.answers!.get(method);
+    if (!perEndpoint) route.answers!.set(method, (perEndpoint = []));
+    const answer = (perEndpoint[index] ??= this.connect(route.target, route.resolvedIp, podIp, podPort, method));
+    return { ...answer };
+  }
+
+  /** The part of a request that does not draw: URL, DNS, Service port and its endpoints. */
+  private route(url: string, fromNamespace: string): Route {
+    const target = parseUrl(url);
+    if (!target) return { error: { ok: false, error: 'bad-address', message: `bad address '${url}'` } };
+    if (target.scheme !== 'http' && target.scheme !== 'https') {
+      return { error: { ok: false, error: 'unsupported-protocol', target, message: `Protocol "${target.scheme}" not supported` } };
+    }
+    const answer = this.resolve(target.host, fromNamespace);
+    if (!answer) return { error: { ok: false, error: 'bad-address', target, message: `bad address '${target.host}'` } };
+    const resolvedIp = answer.ip;
+    const svc = this.serviceByClusterIp(resolvedIp);
+    if (!svc) return { target, resolvedIp };
+    const port = (svc.spec.ports ?? []).find((p) => p.port === target.port && (p.protocol ?? 'TCP') === 'TCP');
+    if (!port) return { error: { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${resolvedIp}:${target.port} timed out` } };
+    const endpoints = serviceEndpoints(this.store, svc, port);
+    // kube-proxy REJECTs traffic to a service without endpoints: the client sees a refusal.
+    if (endpoints.length === 0) return { error: { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' } };
+    return { target, resolvedIp, endpoints };
+  }
+
+  /** Drops memoized routes and answers when the store or the clock moved. */
+  private refreshMemo(): void {
+    const version = this.store.resourceVersion();
+    const now = this.clock.now();
+    if (version !== this.memo.version) this.memo = { version, now, routes: new Map(), answers: new Map() };
+    else if (now !== this.memo.now) this.memo = { version, now, routes: this.memo.routes, answers: new Map() };
   }
 
   /** Sends a request straight to a pod IP and port (what probes and the kubelet do). */
   connect(target: RequestTarget, resolvedIp: string, podIp: string, podPort: number, method = 'GET', client?: RequestClient): RequestResult {
+    // Without a client (no access log line to write) the answer depends only on the stored
+    // objects and the instant: the same request in a loop is answered once.
+    if (client) return this.answer(target, resolvedIp, podIp, podPort, method, client);
+    this.refreshMemo();
+    const key = `${podIp}\u0000${podPort}\u0000${method}\u0000${resolvedIp}\u0000${target.scheme}\u0000${target.host}\u0000${target.port}\u0000${target.path}`;
+    let answer = this.memo.answers.get(key);
+    if (!answer) {
+      answer = this.answer(target, resolvedIp, podIp, podPort, method, undefined);
+      this.memo.answers.set(key, answer);
+    }
+    return { ...answer, target };
+  }
+
+  private answer(target: RequestTarget, resolvedIp: string, podIp: string, podPort: number, method: string, client: RequestClient | undefined): RequestResult {
     const pod = this.podByIp(podIp);
     if (!pod) return { ok: false, error: 'timeout', target, resolvedIp, message: `connection to ${podIp}:${podPort} timed out` };
     for (const c of pod.spec.containers) {

@@ -49,21 +49,34 @@ interface Keyed {
   uid: string;
 }
 
-function keyed(r: RankedPod): Keyed {
+/** The primary fields only (cheap: no timestamps); `completeKey` adds the rest. */
+function primaryKey(r: RankedPod): Keyed {
   const p = r.pod;
-  const ready = isPodReady(p);
   return {
     pod: p,
     unscheduled: (p.spec.nodeName ?? '') === '',
     phase: PHASE_ORDINAL[p.status?.phase ?? ''] ?? 0,
-    ready,
+    ready: isPodReady(p),
     cost: deletionCost(p),
     rank: r.rank,
-    readySince: ready ? (podReadySince(p) ?? 0) : 0,
-    restarts: maxRestarts(p),
-    created: createdAt(p),
-    uid: p.metadata.uid ?? '',
+    readySince: 0,
+    restarts: 0,
+    created: 0,
+    uid: '',
   };
+}
+
+function completeKey(k: Keyed): Keyed {
+  const p = k.pod;
+  k.readySince = k.ready ? (podReadySince(p) ?? 0) : 0;
+  k.restarts = maxRestarts(p);
+  k.created = createdAt(p);
+  k.uid = p.metadata.uid ?? '';
+  return k;
+}
+
+function keyed(r: RankedPod): Keyed {
+  return completeKey(primaryKey(r));
 }
 
 /**
@@ -124,23 +137,26 @@ export function podsToDelete(pods: Pod[], related: Pod[], diff: number, nowMs: n
   for (const p of related) {
     if (isPodActive(p)) onNode.set(p.spec.nodeName ?? '', (onNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
   }
-  const ranked = pods.map((pod) => keyed({ pod, rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 }));
+  const ranked = pods.map((pod) => primaryKey({ pod, rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 }));
   // A stable insertion sort (Go's sort.Sort is not stable, but a deterministic order is what
   // matters here). Scanning from the end, a pod never passes one that is first on the primary
   // criteria, so the sorted list stays grouped by them: sorting each group alone (in input
   // order) and taking the groups in primary order gives the same list, in far fewer steps.
-  const groups: Keyed[][] = [];
+  const byPrimary = new Map<string, Keyed[]>();
   for (const r of ranked) {
-    const g = groups.find((x) => comparePrimary(x[0], r) === 0);
+    const id = `${r.unscheduled}|${r.phase}|${r.ready}|${r.cost}|${r.rank}`;
+    const g = byPrimary.get(id);
     if (g) g.push(r);
-    else groups.push([r]);
+    else byPrimary.set(id, [r]);
   }
+  const groups = [...byPrimary.values()];
   groups.sort((x, y) => comparePrimary(x[0], y[0]));
   const out: Pod[] = [];
   for (const group of groups) {
     if (out.length >= diff) break;
     const sorted: Keyed[] = [];
     for (const r of group) {
+      completeKey(r);
       let i = sorted.length;
       while (i > 0 && keyedBefore(r, sorted[i - 1], nowMs)) i--;
       sorted.splice(i, 0, r);

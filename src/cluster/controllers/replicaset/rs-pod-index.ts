@@ -77,6 +77,11 @@ export class RsPodIndex {
     return out.sort();
   }
 
+  /** Keys of the active pods controlled by `uid`, unordered. */
+  podKeys(uid: string): Iterable<string> {
+    return this.byUid.get(uid)?.pods.keys() ?? [];
+  }
+
   /** Brings `rs`'s counts up to date with its pods and its current selector and template labels; returns them. */
   refresh(rs: ReplicaSet): { all: PodCounts; matching: PodCounts } {
     const m = this.members(rs.metadata.uid!);
