@@ -17,15 +17,20 @@ export const LEVEL_4 = 4;
 export class PrefixWriter {
   private readonly flushed: string[] = [];
   private pending = '';
+  private raw = '';
 
   /** `w.Write(level, text)`: the text (already formatted) after `level` × two spaces. */
   write(level: number, text: string): void {
-    this.pending += '  '.repeat(level) + escapeTerminal(text);
+    const t = '  '.repeat(level) + escapeTerminal(text);
+    this.pending += t;
+    this.raw += t;
   }
 
   /** `w.WriteLine(a...)`: the values joined by spaces, then a newline, with no indentation. */
   writeLine(...values: string[]): void {
-    this.pending += escapeTerminal(`${values.join(' ')}\n`);
+    const t = escapeTerminal(`${values.join(' ')}\n`);
+    this.pending += t;
+    this.raw += t;
   }
 
   /** Ends the current column blocks (Go's tabwriter Flush). */
@@ -38,6 +43,18 @@ export class PrefixWriter {
   toString(): string {
     return this.flushed.join('') + layout(this.pending);
   }
+
+  /** The text as written, tabs and all (a PrefixWriter over a plain buffer, no tabwriter). */
+  rawText(): string {
+    return this.raw;
+  }
+}
+
+/** Runs `fn` with a fresh writer and returns its text without tabwriter layout. */
+export function untabbedString(fn: (w: PrefixWriter) => void): string {
+  const w = new PrefixWriter();
+  fn(w);
+  return w.rawText();
 }
 
 /** Runs `fn` with a fresh writer and returns the laid-out text (describe.go tabbedString). */

@@ -6,7 +6,7 @@
  */
 import { selectorMatches } from '../../cluster/selectors.js';
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../../cluster/types.js';
-import { tabbedString } from '../describe/prefix-writer.js';
+import { tabbedString, untabbedString } from '../describe/prefix-writer.js';
 import { describePodTemplate } from '../describe/pod-template.js';
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -64,9 +64,13 @@ export function viewDeploymentHistory(rss: readonly ReplicaSet[], revision = 0):
   });
 }
 
-/** history.go printTemplate: DescribePodTemplate through a prefix writer. */
+/**
+ * history.go printTemplate: DescribePodTemplate through a prefix writer over a plain buffer:
+ * no tabwriter, so the tabs reach the terminal as they are (recorded from the real kubectl
+ * against kubelab serve: `  Labels:\tapp=nginx`).
+ */
 export function printTemplate(template: PodTemplateSpec): string {
-  return tabbedString((w) => describePodTemplate(w, template));
+  return untabbedString((w) => describePodTemplate(w, template));
 }
 
 /**
