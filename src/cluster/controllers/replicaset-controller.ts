@@ -15,7 +15,7 @@ import { sameJson } from '../store.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { claimObjects } from './replicaset/claim.js';
-import { podsToDelete } from './replicaset/pod-ranking.js';
+import { podsToDeleteOnNodes, storedIntrinsicOf } from './replicaset/pod-ranking.js';
 import { controllerOf, isControlledBy, isPodAvailable, isPodReady, newControllerRef, podAvailableAt } from './replicaset/pod-util.js';
 import { RsPodIndex } from './replicaset/rs-pod-index.js';
 import { Requeue } from './replicaset/requeue.js';
@@ -108,7 +108,7 @@ function syncReplicaSet(ctx: ControllerContext, requeue: Requeue, index: RsPodIn
   let owned = pre.matching.pods + adopted;
   if (!deleting) {
     index.refresh(rs);
-    manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => peekPod(ctx, k)), () => relatedPods(ctx, index, rs));
+    manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => index.pod(k)), () => relatedOnNodes(ctx, index, rs));
   }
   const now = ctx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
@@ -146,7 +146,7 @@ function claimCandidates(ctx: ControllerContext, rs: ReplicaSet, index: RsPodInd
 }
 
 /** `manageReplicas`: create the missing pods or delete the surplus ones. */
-function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: number, ownedPods: () => Pod[], relatedPods: () => Pod[]): void {
+function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: number, ownedPods: () => Pod[], relatedOnNodes: () => Map<string, number>): void {
   const want = rs.spec.replicas ?? 1;
   const diff = ownedCount - want;
   if (diff < 0) {
@@ -156,7 +156,7 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: numb
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);
-    const victims = podsToDelete(ownedPods(), relatedPods(), count, ctx.clock.now());
+    const victims = podsToDeleteOnNodes(ownedPods(), relatedOnNodes(), count, ctx.clock.now(), storedIntrinsicOf);
     for (const pod of victims) {
       try {
         ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name!);
@@ -197,15 +197,16 @@ function createPod(ctx: ControllerContext, rs: ReplicaSet): boolean {
   }
 }
 
-/** `getIndirectlyRelatedPods`: active pods of every ReplicaSet sharing this one's controller (or just its own), in no particular order (only counted per node). */
-function relatedPods(ctx: ControllerContext, index: RsPodIndex, rs: ReplicaSet): Pod[] {
+/** `getIndirectlyRelatedPods`, counted per node: active pods of every ReplicaSet sharing this one's controller (or just its own). */
+function relatedOnNodes(ctx: ControllerContext, index: RsPodIndex, rs: ReplicaSet): Map<string, number> {
   const ns = rs.metadata.namespace!;
   const ctrl = controllerOf(rs);
   const siblings = ctrl ? ctx.store.view<ReplicaSet>('ReplicaSet', ns).filter((r) => isControlledBy(r, ctrl.uid)) : [rs];
-  const uids = new Set(siblings.map((r) => r.metadata.uid!));
-  const out: Pod[] = [];
-  for (const uid of uids) for (const k of index.podKeys(uid)) out.push(peekPod(ctx, k));
-  return out;
+  const onNode = new Map<string, number>();
+  for (const uid of new Set(siblings.map((r) => r.metadata.uid!))) {
+    for (const [node, n] of index.perNode(uid)) onNode.set(node, (onNode.get(node) ?? 0) + n);
+  }
+  return onNode;
 }
 
 /** `calculateStatus` + `updateReplicaSetStatus`: counts over the owned active pods; zero counts omitted as the API's omitempty does. */

@@ -35,48 +35,54 @@ export interface RankedPod {
   rank: number;
 }
 
-/** A ranked pod with every field the order reads, read once (timestamps parsed once, not per comparison). */
-interface Keyed {
+/** Everything the order reads of one pod (timestamps parsed once, not per comparison). */
+interface Intrinsic {
   pod: Pod;
   unscheduled: boolean;
   phase: number;
   ready: boolean;
   cost: number;
-  rank: number;
   readySince: number;
   restarts: number;
   created: number;
   uid: string;
+  /** The primary fields but the rank, as one string. */
+  id: string;
 }
 
-/** The primary fields only (cheap: no timestamps); `completeKey` adds the rest. */
-function primaryKey(r: RankedPod): Keyed {
-  const p = r.pod;
+/** A pod with its fields and its rank. */
+interface Keyed {
+  i: Intrinsic;
+  rank: number;
+}
+
+function intrinsicOf(p: Pod): Intrinsic {
+  const ready = isPodReady(p);
+  const unscheduled = (p.spec.nodeName ?? '') === '';
+  const phase = PHASE_ORDINAL[p.status?.phase ?? ''] ?? 0;
+  const cost = deletionCost(p);
   return {
     pod: p,
-    unscheduled: (p.spec.nodeName ?? '') === '',
-    phase: PHASE_ORDINAL[p.status?.phase ?? ''] ?? 0,
-    ready: isPodReady(p),
-    cost: deletionCost(p),
-    rank: r.rank,
-    readySince: 0,
-    restarts: 0,
-    created: 0,
-    uid: '',
+    unscheduled,
+    phase,
+    ready,
+    cost,
+    readySince: ready ? (podReadySince(p) ?? 0) : 0,
+    restarts: maxRestarts(p),
+    created: createdAt(p),
+    uid: p.metadata.uid ?? '',
+    id: `${unscheduled}|${phase}|${ready}|${cost}`,
   };
 }
 
-function completeKey(k: Keyed): Keyed {
-  const p = k.pod;
-  k.readySince = k.ready ? (podReadySince(p) ?? 0) : 0;
-  k.restarts = maxRestarts(p);
-  k.created = createdAt(p);
-  k.uid = p.metadata.uid ?? '';
-  return k;
-}
+/** Stored pods never change (a write stores a new object), so their fields can be kept. */
+const STORED = new WeakMap<Pod, Intrinsic>();
 
-function keyed(r: RankedPod): Keyed {
-  return completeKey(primaryKey(r));
+/** `intrinsicOf` for a stored (never mutated) pod, computed once per pod version. */
+export function storedIntrinsicOf(p: Pod): Intrinsic {
+  let i = STORED.get(p);
+  if (!i) STORED.set(p, (i = intrinsicOf(p)));
+  return i;
 }
 
 /**
@@ -85,29 +91,31 @@ function keyed(r: RankedPod): Keyed {
  * then uid); more restarts; newer creation (log2 buckets, then uid).
  */
 export function deletesBefore(a: RankedPod, b: RankedPod, nowMs: number): boolean {
-  return keyedBefore(keyed(a), keyed(b), nowMs);
+  return keyedBefore({ i: intrinsicOf(a.pod), rank: a.rank }, { i: intrinsicOf(b.pod), rank: b.rank }, nowMs);
 }
 
 function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
   const primary = comparePrimary(a, b);
   if (primary !== 0) return primary < 0;
-  if (a.ready && b.ready) {
-    const ta = a.readySince;
-    const tb = b.readySince;
+  const x = a.i;
+  const y = b.i;
+  if (x.ready && y.ready) {
+    const ta = x.readySince;
+    const tb = y.readySince;
     if (ta !== tb) {
       if (ta === 0 || tb === 0) return ta === 0;
       const diff = logRankDiff(ta, tb, nowMs);
-      if (diff === 0) return a.uid < b.uid;
+      if (diff === 0) return x.uid < y.uid;
       return diff < 0;
     }
   }
-  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
-  const ta = a.created;
-  const tb = b.created;
+  if (x.restarts !== y.restarts) return x.restarts > y.restarts;
+  const ta = x.created;
+  const tb = y.created;
   if (ta !== tb) {
     if (ta === 0 || tb === 0) return ta === 0;
     const diff = logRankDiff(ta, tb, nowMs);
-    if (diff === 0) return a.uid < b.uid;
+    if (diff === 0) return x.uid < y.uid;
     return diff < 0;
   }
   return false;
@@ -119,10 +127,12 @@ function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
  * transitive, so only the insertion sort below defines the order among pods equal here.
  */
 function comparePrimary(a: Keyed, b: Keyed): number {
-  if (a.unscheduled !== b.unscheduled) return a.unscheduled ? -1 : 1;
-  if (a.phase !== b.phase) return a.phase - b.phase;
-  if (a.ready !== b.ready) return a.ready ? 1 : -1;
-  if (a.cost !== b.cost) return a.cost - b.cost;
+  const x = a.i;
+  const y = b.i;
+  if (x.unscheduled !== y.unscheduled) return x.unscheduled ? -1 : 1;
+  if (x.phase !== y.phase) return x.phase - y.phase;
+  if (x.ready !== y.ready) return x.ready ? 1 : -1;
+  if (x.cost !== y.cost) return x.cost - y.cost;
   return b.rank - a.rank;
 }
 
@@ -132,38 +142,44 @@ function comparePrimary(a: Keyed, b: Keyed): number {
  * When every pod goes, upstream skips the sort; so does this.
  */
 export function podsToDelete(pods: Pod[], related: Pod[], diff: number, nowMs: number): Pod[] {
-  if (diff >= pods.length) return pods.slice(0, diff);
   const onNode = new Map<string, number>();
   for (const p of related) {
     if (isPodActive(p)) onNode.set(p.spec.nodeName ?? '', (onNode.get(p.spec.nodeName ?? '') ?? 0) + 1);
   }
-  const ranked = pods.map((pod) => primaryKey({ pod, rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 }));
+  return podsToDeleteOnNodes(pods, onNode, diff, nowMs, intrinsicOf);
+}
+
+/**
+ * `podsToDelete` with the related pods already counted per node name, and a source of each
+ * pod's fields (`storedIntrinsicOf` for stored pods).
+ */
+export function podsToDeleteOnNodes(pods: Pod[], onNode: ReadonlyMap<string, number>, diff: number, nowMs: number, fields: (p: Pod) => Intrinsic = intrinsicOf): Pod[] {
+  if (diff >= pods.length) return pods.slice(0, diff);
   // A stable insertion sort (Go's sort.Sort is not stable, but a deterministic order is what
   // matters here). Scanning from the end, a pod never passes one that is first on the primary
   // criteria, so the sorted list stays grouped by them: sorting each group alone (in input
   // order) and taking the groups in primary order gives the same list, in far fewer steps.
   const byPrimary = new Map<string, Keyed[]>();
-  for (const r of ranked) {
-    const id = `${r.unscheduled}|${r.phase}|${r.ready}|${r.cost}|${r.rank}`;
+  for (const pod of pods) {
+    const k: Keyed = { i: fields(pod), rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 };
+    const id = `${k.i.id}|${k.rank}`;
     const g = byPrimary.get(id);
-    if (g) g.push(r);
-    else byPrimary.set(id, [r]);
+    if (g) g.push(k);
+    else byPrimary.set(id, [k]);
   }
-  const groups = [...byPrimary.values()];
-  groups.sort((x, y) => comparePrimary(x[0], y[0]));
+  const groups = [...byPrimary.values()].sort((x, y) => comparePrimary(x[0], y[0]));
   const out: Pod[] = [];
   for (const group of groups) {
     if (out.length >= diff) break;
     const sorted: Keyed[] = [];
     for (const r of group) {
-      completeKey(r);
       let i = sorted.length;
       while (i > 0 && keyedBefore(r, sorted[i - 1], nowMs)) i--;
       sorted.splice(i, 0, r);
     }
     for (const r of sorted) {
       if (out.length >= diff) break;
-      out.push(r.pod);
+      out.push(r.i.pod);
     }
   }
   return out;

@@ -30,6 +30,10 @@ interface Members {
   basis: string;
   all: PodCounts;
   matching: PodCounts;
+  /** Active controlled pods per node name ('' unscheduled), for the deletion rank. */
+  perNode: Map<string, number>;
+  /** The matching keys in order, until membership or matching changes. */
+  sortedMatching: string[] | undefined;
 }
 
 function podKey(p: KubeObject): string {
@@ -40,7 +44,9 @@ function podKey(p: KubeObject): string {
 export class RsPodIndex {
   private readonly byUid = new Map<string, Members>();
   private readonly orphans = new Map<string, Set<string>>();
-  private readonly placed = new Map<string, { uid?: string; orphanNs?: string }>();
+  private readonly placed = new Map<string, { uid?: string; orphanNs?: string; node: string }>();
+  /** The stored object of every placed pod (stored objects are replaced, never changed). */
+  private readonly objects = new Map<string, Pod>();
   private primed = false;
 
   /** `touched(ownerUid | undefined, namespace)` runs for every owner whose pods changed (undefined: an orphan changed in the namespace). */
@@ -68,13 +74,26 @@ export class RsPodIndex {
     return this.byUid.get(uid)?.mismatched ?? new Set();
   }
 
-  /** Keys of the active pods controlled by `uid`, matching its selector or (all) not. */
+  /** Keys of the active pods controlled by `uid`, matching its selector or (all) not, in key order. */
   keys(uid: string, matchingOnly: boolean): string[] {
     const m = this.byUid.get(uid);
     if (!m) return [];
+    if (matchingOnly && m.sortedMatching) return m.sortedMatching.slice();
     const out: string[] = [];
     for (const [k, c] of m.pods) if (!matchingOnly || c?.matches) out.push(k);
-    return out.sort();
+    out.sort();
+    if (matchingOnly) m.sortedMatching = out.slice();
+    return out;
+  }
+
+  /** The stored pod behind a key of this index. */
+  pod(key: string): Pod {
+    return this.objects.get(key)!;
+  }
+
+  /** Active pods controlled by `uid` per node name ('' for unscheduled ones). */
+  perNode(uid: string): ReadonlyMap<string, number> {
+    return this.byUid.get(uid)?.perNode ?? new Map();
   }
 
   /** Keys of the active pods controlled by `uid`, unordered. */
@@ -100,6 +119,7 @@ export class RsPodIndex {
       const pod = this.store.peek<Pod>('Pod', k.slice(0, slash), k.slice(slash + 1))!;
       const labels = pod.metadata.labels ?? {};
       const c: Contribution = { matches: selectorMatches(selector, labels), fullyLabeled: selectorMatches({ matchLabels: templateLabels }, labels), ready: isPodReady(pod) };
+      if (c.matches !== old?.matches) m.sortedMatching = undefined;
       m.pods.set(k, c);
       this.count(m, c, 1);
       if (c.matches) m.mismatched.delete(k);
@@ -120,7 +140,7 @@ export class RsPodIndex {
   private members(uid: string): Members {
     let m = this.byUid.get(uid);
     if (!m) {
-      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 } };
+      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 }, perNode: new Map(), sortedMatching: undefined };
       this.byUid.set(uid, m);
     }
     return m;
@@ -134,6 +154,7 @@ export class RsPodIndex {
   private place(pod: Pod, deleted: boolean): void {
     const k = podKey(pod);
     const ns = pod.metadata.namespace ?? '';
+    const node = pod.spec.nodeName ?? '';
     const before = this.placed.get(k);
     let uid: string | undefined;
     let orphanNs: string | undefined;
@@ -142,14 +163,18 @@ export class RsPodIndex {
       if (ref) uid = ref.uid;
       else orphanNs = ns;
     }
-    if (before?.uid !== undefined && before.uid !== uid) {
+    if (before?.uid !== undefined) {
       const m = this.byUid.get(before.uid)!;
-      const c = m.pods.get(k);
-      if (c) this.count(m, c, -1);
-      m.pods.delete(k);
-      m.changed.delete(k);
-      m.mismatched.delete(k);
-      this.touched(before.uid, ns);
+      m.perNode.set(before.node, m.perNode.get(before.node)! - 1);
+      if (before.uid !== uid) {
+        const c = m.pods.get(k);
+        if (c) this.count(m, c, -1);
+        if (c?.matches !== false) m.sortedMatching = undefined;
+        m.pods.delete(k);
+        m.changed.delete(k);
+        m.mismatched.delete(k);
+        this.touched(before.uid, ns);
+      }
     }
     if (before?.orphanNs !== undefined && before.orphanNs !== orphanNs) {
       this.orphans.get(before.orphanNs)?.delete(k);
@@ -157,7 +182,11 @@ export class RsPodIndex {
     }
     if (uid !== undefined) {
       const m = this.members(uid);
-      if (!m.pods.has(k)) m.pods.set(k, null);
+      if (!m.pods.has(k)) {
+        m.pods.set(k, null);
+        m.sortedMatching = undefined;
+      }
+      m.perNode.set(node, (m.perNode.get(node) ?? 0) + 1);
       m.changed.add(k);
       this.touched(uid, ns);
     }
@@ -167,7 +196,12 @@ export class RsPodIndex {
       set.add(k);
       this.touched(undefined, orphanNs);
     }
-    if (uid !== undefined || orphanNs !== undefined) this.placed.set(k, { uid, orphanNs });
-    else this.placed.delete(k);
+    if (uid !== undefined || orphanNs !== undefined) {
+      this.placed.set(k, { uid, orphanNs, node });
+      this.objects.set(k, pod);
+    } else {
+      this.placed.delete(k);
+      this.objects.delete(k);
+    }
   }
 }
