@@ -15,6 +15,11 @@ export async function runKubectl(argv: readonly string[], ctx: KubectlContext): 
   let path = 'kubectl';
   try {
     const found = findCommand(argv);
+    if (found.kind === 'unknown' && argv[0].startsWith('-')) {
+      // The plugin handler (cmd.go HandlePluginCommand) sees no plugin name before a flag.
+      ctx.stderr(`Error: flags cannot be placed before plugin name: ${argv[0]}\n`);
+      return 1;
+    }
     if (found.kind === 'unknown') {
       ctx.stderr(`Error: unknown command "${found.name}" for "kubectl"${suggestionText(found.name)}\n`);
       return 1;
@@ -66,7 +71,7 @@ type Found =
 
 /** Locates the (sub)command among the arguments, skipping global flags and their values. */
 function findCommand(argv: readonly string[]): Found {
-  const positions = positionals(argv, GLOBAL_FLAGS);
+  const positions = positionals(argv, GLOBAL_FLAGS, true);
   if (positions.length === 0) return { kind: 'none' };
   const name = argv[positions[0]];
   const cmd = COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
@@ -87,9 +92,13 @@ function findCommand(argv: readonly string[]): Found {
   };
 }
 
-/** Indexes of positional arguments, skipping flags and the values of value-taking flags. */
-function positionals(argv: readonly string[], specs: readonly FlagSpec[]): number[] {
-  const takesValue = (spec: FlagSpec | undefined) => spec !== undefined && spec.type !== 'bool';
+/**
+ * Indexes of positional arguments, skipping flags and the values of value-taking flags. With
+ * `unknownTakeValue`, as cobra's stripFlags at the root, an unknown `--flag` or `-x` without `=`
+ * takes the next argument (`kubectl --bogus get pods` looks for a command named `pods`).
+ */
+function positionals(argv: readonly string[], specs: readonly FlagSpec[], unknownTakeValue = false): number[] {
+  const takesValue = (spec: FlagSpec | undefined) => (spec === undefined ? unknownTakeValue : spec.type !== 'bool');
   const out: number[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -68,6 +68,11 @@ export function readManifests(ctx: KubectlContext, filenames: string[], opts: Re
     }
     if (kind === 'file') sources.push({ name: f, text: () => decodeText(ctx.fs.readFile(f)) });
     else walk(ctx, f, opts.recursive, sources);
+    // Builder.Path: when no -f so far gave a file and nothing failed, a folder without
+    // .json/.yaml/.yml files is an error (the Go slice of this argument's paths).
+    if (sources.length === 0 && builderErrors.length === 0) {
+      builderErrors.push(`error reading [${f}]: recognized file extensions are [${EXTENSIONS.join(' ')}]`);
+    }
   }
   if (builderErrors.length === 1) throw new KubectlError(builderErrors[0]);
   if (builderErrors.length > 1) throw new KubectlError(builderErrors.map((e) => `${e}\n`).join(''), true);

@@ -76,8 +76,11 @@ export function checkErrText(err: unknown): string {
   if (err instanceof ApiError && err.reason === 'Invalid') {
     const d = err.details;
     let s = 'The request is invalid';
-    if (d.kind || d.name) s = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`;
     const causes = [...new Set((d.causes ?? []).map((c) => `${c.field}: ${c.message}`))];
+    if (d.kind || d.name) s = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`;
+    // Only without kind, name and causes does the server's message follow (a JSON patch that
+    // does not apply: `The request is invalid: the server rejected our request due to ...`).
+    else if (err.message && causes.length === 0) s += `: ${err.message}`;
     if (causes.length === 0) return `${s}\n`;
     if (causes.length === 1) return `${s}: ${causes[0]}\n`;
     return `${s}: \n${causes.map((c) => `* ${c}\n`).join('')}`;

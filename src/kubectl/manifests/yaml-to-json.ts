@@ -46,8 +46,14 @@ export function splitDocuments(text: string): string[] {
   return docs;
 }
 
+/** go-yaml's is_printable: tab, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD, 0x10000 and up. */
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
 /** Converts one YAML document to JSON as sigs.k8s.io/yaml does; throws ManifestSyntaxError. */
 export function yamlToJson(text: string): unknown {
+  // go-yaml's reader refuses characters outside YAML's printable set before it parses anything
+  // (readerc.go: "control characters are not allowed"), so a binary file fails with no line.
+  if (NOT_PRINTABLE.test(text)) throw new ManifestSyntaxError('error converting YAML to JSON: yaml: control characters are not allowed');
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, version: '1.1' });
   if (doc.errors.length > 0) throw new ManifestSyntaxError(`error converting YAML to JSON: yaml: ${goYamlError(text, doc.errors[0])}`);
   return toJson(doc.contents as YamlNode | null, doc);

@@ -44,7 +44,7 @@ const CASES: [string, string][] = [
   ['delete deployment nope', 'Error from server (NotFound): deployments.apps "nope" not found\n'],
   ['delete svc nope1 nope2', 'Error from server (NotFound): services "nope1" not found\nError from server (NotFound): services "nope2" not found\n'],
   ['patch service nope -p \'{"spec":{}}\'', 'Error from server (NotFound): services "nope" not found\n'],
-  ['patch service test-service --type json -p \'[{"op":"remove","path":"/spec/nope"}]\'', 'The request is invalid\n'],
+  ['patch service test-service --type json -p \'[{"op":"remove","path":"/spec/nope"}]\'', 'The request is invalid: the server rejected our request due to an error in our request\n'],
   ['patch service test-service --type json -p \'{"op":"add"}\'', 'Error from server (BadRequest): error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp\n'],
   ['patch service test-service -p \'{"spec":{"ports":[{"$patch":"delete"}]}}\'', 'Error from server: map: map[$patch:delete] does not contain declared merge key: port\n'],
   ['patch service test-service -p [1]', 'Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}\n'],
