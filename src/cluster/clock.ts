@@ -161,6 +161,23 @@ export function parseTimestamp(ts: string): number {
   return Date.parse(ts);
 }
 
+/** A running wall-clock budget: `cancel` it when the work finishes in time. */
+export interface WallBudget {
+  cancel(): void;
+}
+
+/**
+ * Calls `onExpire` once `ms` real milliseconds have passed, unless cancelled first: the
+ * grader's per-submission budget (an infinite loop, or a submission slow enough to hold up the
+ * batch, must not stop it). Nothing measured here reaches a report.
+ */
+export function startWallBudget(ms: number, onExpire: () => void): WallBudget {
+  const timer = setTimeout(onExpire, ms);
+  // An armed budget alone must not keep the process alive.
+  timer.unref();
+  return { cancel: () => clearTimeout(timer) };
+}
+
 /** The wall clock, read here and nowhere else: `kubelab serve` and the TUI start from it. */
 export function wallClockNow(): number {
   return Date.now();

@@ -3,6 +3,7 @@
  * (`rng.fork('pod-names')`), so adding a consumer never shifts another's numbers.
  * This and clock.ts are the only modules allowed randomness.
  */
+import { randomBytes } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 /** The alphabet of apimachinery `util/rand` (no vowels, no 0/1/3): pod suffixes and hashes. */
@@ -52,4 +53,12 @@ export class Rng {
   hex(length: number): string {
     return this.string(length, '0123456789abcdef');
   }
+}
+
+/**
+ * A secret for `kubelab serve`'s bearer token: the one unseeded random value in kubelab, kept
+ * here with the seeded ones. It guards the port and never reaches a simulation.
+ */
+export function secretToken(): string {
+  return randomBytes(24).toString('base64url');
 }

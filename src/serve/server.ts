@@ -4,7 +4,6 @@
  * computations agree with the server's), writes a kubeconfig, and streams watches with their
  * headers flushed at once (kubectl's informers wait for them).
  */
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
@@ -12,6 +11,7 @@ import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { Cluster } from '../cluster/cluster.js';
 import { RealTimeDriver, wallClockNow } from '../cluster/clock.js';
+import { secretToken } from '../cluster/rng.js';
 import type { KubeObject } from '../cluster/types.js';
 import { parseLabelSelector } from '../kubectl/describe/label-selector.js';
 import { parseFieldSelector } from '../kubectl/get/field-selector.js';
@@ -51,7 +51,7 @@ export async function serve(opts: ServeOptions = {}): Promise<Serving> {
   const cluster = opts.cluster ?? new Cluster({ seed: opts.seed ?? 1, startMs: Math.floor(wallClockNow() / 1000) * 1000 });
   const driver = (opts.realTime ?? !opts.cluster) ? new RealTimeDriver((ms) => cluster.advance(ms)) : undefined;
   const hub = new WatchHub(cluster);
-  const token = opts.token ?? newToken();
+  const token = opts.token ?? secretToken();
   const authorized = (req: IncomingMessage) => req.headers.authorization === `Bearer ${token}`;
   // kubectl sends a bearer token only over TLS: a certificate for 127.0.0.1, made for this run.
   const tls = await generate([{ name: 'commonName', value: 'kubelab' }], {
@@ -98,10 +98,6 @@ export function writeKubeconfig(path: string, serving: Pick<Serving, 'url' | 'to
   writeFileSync(path, kubeconfigFor(serving.url, serving.token, serving.ca), { mode: 0o600 });
 }
 
-/** A random bearer token (not simulation randomness: it guards the port). */
-function newToken(): string {
-  return randomBytes(24).toString('base64url');
-}
 
 async function onRequest(cluster: Cluster, hub: WatchHub, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 /**
  * Grades many submissions in parallel on worker threads, one submission per worker at a time.
- * Each submission gets a wall-clock budget (wall-budget.ts); a worker that overruns it is
+ * Each submission gets a wall-clock budget (startWallBudget in src/cluster/clock.ts); a worker that overruns it is
  * terminated and replaced, and the submission is reported as timed out. A worker that dies
  * (out of memory, a crash) costs only its own submission. Reports come back in the order the
  * submissions were given, whatever order they finish in.
@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario-types.js';
 import type { ReplayOptions } from './replay.js';
 import { errorReport, type SubmissionReport } from './report-types.js';
-import { startWallBudget, type WallBudget } from './wall-budget.js';
+import { startWallBudget, type WallBudget } from '../../cluster/clock.js';
 
 /** One submission sent to a worker. */
 export interface WorkerTask {
