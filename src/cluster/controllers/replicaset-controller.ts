@@ -15,7 +15,7 @@ import { sameJson } from '../store.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { claimObjects } from './replicaset/claim.js';
-import { podsToDeleteOnNodes, storedIntrinsicOf } from './replicaset/pod-ranking.js';
+import { podsToDeleteGrouped } from './replicaset/pod-ranking.js';
 import { controllerOf, isControlledBy, isPodAvailable, isPodReady, newControllerRef, podAvailableAt } from './replicaset/pod-util.js';
 import { RsPodIndex } from './replicaset/rs-pod-index.js';
 import { Requeue } from './replicaset/requeue.js';
@@ -108,7 +108,11 @@ function syncReplicaSet(ctx: ControllerContext, requeue: Requeue, index: RsPodIn
   let owned = pre.matching.pods + adopted;
   if (!deleting) {
     index.refresh(rs);
-    manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => index.pod(k)), () => relatedOnNodes(ctx, index, rs));
+    manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => index.pod(k)), (count) => {
+      const onNode = relatedOnNodes(ctx, index, rs);
+      const buckets = [...index.buckets(uid)].map((b) => ({ id: b.id, head: index.pod(b.keys[0]), rank: onNode.get(b.node) ?? 0, keys: b.keys }));
+      return podsToDeleteGrouped(buckets, (k) => index.pod(k), count, ctx.clock.now());
+    });
   }
   const now = ctx.clock.now();
   const minReady = rs.spec.minReadySeconds ?? 0;
@@ -146,7 +150,7 @@ function claimCandidates(ctx: ControllerContext, rs: ReplicaSet, index: RsPodInd
 }
 
 /** `manageReplicas`: create the missing pods or delete the surplus ones. */
-function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: number, ownedPods: () => Pod[], relatedOnNodes: () => Map<string, number>): void {
+function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: number, ownedPods: () => Pod[], rankedVictims: (count: number) => Pod[]): void {
   const want = rs.spec.replicas ?? 1;
   const diff = ownedCount - want;
   if (diff < 0) {
@@ -156,7 +160,7 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: numb
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS);
-    const victims = podsToDeleteOnNodes(ownedPods(), relatedOnNodes(), count, ctx.clock.now(), storedIntrinsicOf);
+    const victims = count >= ownedCount ? ownedPods().slice(0, count) : rankedVictims(count);
     for (const pod of victims) {
       try {
         ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name!);

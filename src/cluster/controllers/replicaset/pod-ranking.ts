@@ -168,9 +168,40 @@ export function podsToDeleteOnNodes(pods: Pod[], onNode: ReadonlyMap<string, num
     else byPrimary.set(id, [k]);
   }
   const groups = [...byPrimary.values()].sort((x, y) => comparePrimary(x[0], y[0]));
+  return takeFromGroups(groups.map((g) => ({ head: g[0], members: () => g })), diff, nowMs);
+}
+
+/** A group of pods equal on the primary criteria; `members` gives them in input (key) order. */
+export interface PrimaryGroup {
+  head: Keyed;
+  members: () => Keyed[];
+}
+
+/**
+ * `podsToDeleteOnNodes` over pods already grouped by their primary fields but the rank (the
+ * pod index keeps them so per ReplicaSet and node): the groups of one rank are merged, and
+ * only the groups the deletion reaches are sorted.
+ */
+export function podsToDeleteGrouped(buckets: { id: string; head: Pod; rank: number; keys: readonly string[] }[], podOf: (key: string) => Pod, diff: number, nowMs: number): Pod[] {
+  const byPrimary = new Map<string, { head: Keyed; keys: (readonly string[])[] }>();
+  for (const b of buckets) {
+    if (b.keys.length === 0) continue;
+    const id = `${b.id}|${b.rank}`;
+    const g = byPrimary.get(id);
+    if (g) g.keys.push(b.keys);
+    else byPrimary.set(id, { head: { i: storedIntrinsicOf(b.head), rank: b.rank }, keys: [b.keys] });
+  }
+  const groups = [...byPrimary.values()]
+    .sort((x, y) => comparePrimary(x.head, y.head))
+    .map((g) => ({ head: g.head, members: () => g.keys.flat().sort().map((k) => ({ i: storedIntrinsicOf(podOf(k)), rank: g.head.rank })) }));
+  return takeFromGroups(groups, diff, nowMs);
+}
+
+function takeFromGroups(groups: PrimaryGroup[], diff: number, nowMs: number): Pod[] {
   const out: Pod[] = [];
-  for (const group of groups) {
+  for (const g of groups) {
     if (out.length >= diff) break;
+    const group = g.members();
     const sorted: Keyed[] = [];
     for (const r of group) {
       let i = sorted.length;

@@ -8,6 +8,7 @@ import { selectorMatches } from '../../selectors.js';
 import type { Store, WatchEvent } from '../../store.js';
 import type { KubeObject, Pod, ReplicaSet } from '../../types.js';
 import { controllerOf, isPodActive, isPodReady } from './pod-util.js';
+import { storedIntrinsicOf } from './pod-ranking.js';
 
 /** What one controlled pod adds to its ReplicaSet's counts. */
 interface Contribution {
@@ -34,6 +35,20 @@ interface Members {
   perNode: Map<string, number>;
   /** The matching keys in order, until membership or matching changes. */
   sortedMatching: string[] | undefined;
+  /** Matching pods by deletion-order fields and node (`<fields id>\0<node>`), keys in order. */
+  buckets: Map<string, { id: string; node: string; keys: string[] }>;
+  bucketOf: Map<string, string>;
+}
+
+function lowerBound(keys: readonly string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function podKey(p: KubeObject): string {
@@ -121,12 +136,36 @@ export class RsPodIndex {
       const c: Contribution = { matches: selectorMatches(selector, labels), fullyLabeled: selectorMatches({ matchLabels: templateLabels }, labels), ready: isPodReady(pod) };
       if (c.matches !== old?.matches) m.sortedMatching = undefined;
       m.pods.set(k, c);
+      this.unbucket(m, k);
+      if (c.matches) {
+        const id = storedIntrinsicOf(pod).id;
+        const node = pod.spec.nodeName ?? '';
+        const bk = `${id}\u0000${node}`;
+        let b = m.buckets.get(bk);
+        if (!b) m.buckets.set(bk, (b = { id, node, keys: [] }));
+        b.keys.splice(lowerBound(b.keys, k), 0, k);
+        m.bucketOf.set(k, bk);
+      }
       this.count(m, c, 1);
       if (c.matches) m.mismatched.delete(k);
       else m.mismatched.add(k);
     }
     m.changed.clear();
     return { all: { ...m.all }, matching: { ...m.matching } };
+  }
+
+  /** The matching pods of `uid` by deletion-order fields and node (after `refresh`). */
+  buckets(uid: string): Iterable<{ id: string; node: string; keys: readonly string[] }> {
+    return this.byUid.get(uid)?.buckets.values() ?? [];
+  }
+
+  private unbucket(m: Members, k: string): void {
+    const bk = m.bucketOf.get(k);
+    if (bk === undefined) return;
+    const b = m.buckets.get(bk)!;
+    b.keys.splice(lowerBound(b.keys, k), 1);
+    if (b.keys.length === 0) m.buckets.delete(bk);
+    m.bucketOf.delete(k);
   }
 
   private count(m: Members, c: Contribution, sign: number): void {
@@ -140,7 +179,7 @@ export class RsPodIndex {
   private members(uid: string): Members {
     let m = this.byUid.get(uid);
     if (!m) {
-      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 }, perNode: new Map(), sortedMatching: undefined };
+      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 }, perNode: new Map(), sortedMatching: undefined, buckets: new Map(), bucketOf: new Map() };
       this.byUid.set(uid, m);
     }
     return m;
@@ -171,6 +210,7 @@ export class RsPodIndex {
         if (c) this.count(m, c, -1);
         if (c?.matches !== false) m.sortedMatching = undefined;
         m.pods.delete(k);
+        this.unbucket(m, k);
         m.changed.delete(k);
         m.mismatched.delete(k);
         this.touched(before.uid, ns);
