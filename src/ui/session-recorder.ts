@@ -24,6 +24,9 @@ export class SessionRecorder {
 
   constructor(workdir: string) {
     this.file = path.join(workdir, SESSION_FILE);
+    // A process killed in the middle of a write leaves a torn last line: cut it off before
+    // appending, so the next record starts on a line of its own and the file stays valid JSONL.
+    dropTornTail(this.file);
     this.fd = fs.openSync(this.file, 'a');
   }
 
@@ -42,11 +45,35 @@ export class SessionRecorder {
   }
 }
 
-/** Reads a session file back (blank lines skipped). */
+/**
+ * Reads a session file back (blank lines skipped). A line counts once its newline is on disk:
+ * text after the last newline is a torn write (the process died mid-record) and is ignored.
+ */
 export function readSessionFile(file: string): SessionRecord[] {
-  return fs
-    .readFileSync(file, 'utf8')
+  const text = fs.readFileSync(file, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as SessionRecord);
+}
+
+/** Truncates `file` after its last newline (nothing if it is missing or ends with one); returns the bytes dropped. */
+export function dropTornTail(file: string): number {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return 0;
+  }
+  const keep = data.lastIndexOf(0x0a) + 1;
+  if (keep === data.length) return 0;
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.ftruncateSync(fd, keep);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return data.length - keep;
 }
