@@ -25,7 +25,8 @@ it('kubelab prints what the real kubectl printed against kubelab serve', async (
     cluster.advance(10_000);
     let out = '';
     const code = await runKubectl(splitWords(step.command).slice(1), { cluster, fs, stdout: (s) => (out += s), stderr: (s) => (out += s) });
-    const masked = out.replace(/uid: [0-9a-f-]{36}/g, 'uid: <uid>');
+    // A transcript ends every output with a newline (jsonpath prints none).
+    const masked = out.replace(/uid: [0-9a-f-]{36}/g, 'uid: <uid>').replace(/([^\n])$/, '$1\n');
     expect(`$ ${step.command}\n${masked}[exit ${code}]`).toBe(`$ ${step.command}\n${step.output}[exit ${step.exit}]`);
   }
 });
