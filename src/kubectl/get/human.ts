@@ -5,7 +5,7 @@
  * (`--show-labels`); wide columns only with `-o wide`; headers once per kind; empty tables
  * print nothing.
  */
-import { findResourceForKind, type ResourceType } from '../../cluster/resources.js';
+import type { ResourceType } from '../../cluster/resources.js';
 import type { Table, TableCell, TableColumn } from '../../cluster/tables/table.js';
 import type { TabWriter } from '../printers/tabwriter.js';
 
@@ -127,9 +127,4 @@ function cellText(cell: TableCell): string {
   const s = String(cell);
   const cut = s.search(/[\f\n\r]/);
   return cut >= 0 ? `${s.slice(0, cut)}...` : s;
-}
-
-/** The resource type of a table's objects, if kubelab knows the kind. */
-export function typeOfKind(kind: string): ResourceType | undefined {
-  return findResourceForKind(kind);
 }
