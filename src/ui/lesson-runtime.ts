@@ -9,13 +9,19 @@ import { LessonSession } from '../lesson/lesson-session.js';
 import { END, type Lang, type Scenario, type Step } from '../lesson/scenario-types.js';
 import { CONTINUATION_PROMPT } from '../shell/prompts.js';
 import { realTime } from '../shell/real-time.js';
-import { TerminalSession } from '../shell/session.js';
+import { steppedTime, TerminalSession } from '../shell/session.js';
+import type { ShellTime } from '../shell/types.js';
 import { workstationCommandSet } from '../shell/workstation.js';
 import { DiskFs } from '../workspace/disk-fs.js';
+import type { WorkspaceFs } from '../workspace/workspace-fs.js';
 import { editorCommands } from './editor.js';
 import { OutputBuffer, type OutputLine } from './output-buffer.js';
-import { SessionRecorder } from './session-recorder.js';
+import { readSessionFile, SESSION_FILE, SessionRecorder, type SessionRecord } from './session-recorder.js';
+import { memoryCopyOf, SwitchableFs } from './switchable-fs.js';
 import { uiStrings, type UiStrings } from './strings.js';
+
+/** How long the last replayed line may run (virtual ms) when the journal ends with it: as `kubelab run`. */
+export const RESUME_LAST_LINE_MS = 120_000;
 
 /** Speed factors Ctrl-O cycles through. */
 export const SPEEDS = [1, 2, 5, 10] as const;
@@ -88,25 +94,41 @@ export class LessonRuntime {
   private notifyQueued = false;
   private dirty = true;
   private current: RuntimeSnapshot | undefined;
+  /** True while resume() replays the journal: stepped time, no recording, no editors. */
+  private replaying = false;
+  private readonly workspace: SwitchableFs;
+  private readonly disk: DiskFs;
+  /** The journal found in the workspace when the lesson opened (complete lines only). */
+  private readonly journal: SessionRecord[];
 
   constructor(private readonly opts: RuntimeOptions) {
     const { scenario, lang } = opts;
     this.lang = lang;
     this.text = uiStrings(lang);
-    const fs = new DiskFs(opts.workdir);
+    this.disk = new DiskFs(opts.workdir);
+    this.journal = readJournal(opts.workdir);
+    const fs = (this.workspace = new SwitchableFs(this.disk));
     this.lesson = new LessonSession(scenario, { fs, seed: opts.seed });
     const cluster = this.lesson.cluster;
     this.driver = opts.clock === 'manual' ? undefined : new RealTimeDriver((ms) => this.advance(ms));
-    const editors = editorCommands({
+    const liveEditors = editorCommands({
       root: opts.workdir,
       editor: 'editor' in opts ? opts.editor : process.env.EDITOR,
       suspend: (fn) => this.suspend(fn),
       noEditor: (name) => this.text.noEditor(name),
     });
+    // A replayed `vi file` opens nothing: the file on disk already holds what was saved.
+    const editors = Object.fromEntries(Object.entries(liveEditors).map(([name, fn]) => [name, (ctx: Parameters<typeof fn>[0]) => (this.replaying ? 0 : fn(ctx))]));
+    const live = realTime(cluster, this.driver ?? { tick: () => undefined });
+    const stepped = steppedTime(cluster);
+    const time: ShellTime = {
+      now: () => (this.replaying ? stepped : live).now(),
+      sleep: (ms, signal) => (this.replaying ? stepped : live).sleep(ms, signal),
+    };
     this.terminal = new TerminalSession({
       cluster,
       fs,
-      time: realTime(cluster, this.driver ?? { tick: () => undefined }),
+      time,
       limits: { lineBudgetMs: undefined },
       commands: workstationCommandSet({ editors }),
       stdout: (t) => this.write(t),
@@ -117,6 +139,55 @@ export class LessonRuntime {
     // The intro's line breaks are the author's, not the terminal's: join each paragraph.
     const intro = scenario.text?.[lang].trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' '));
     if (intro) this.output.write(`${intro.join('\n\n')}\n\n`);
+  }
+
+  /**
+   * Resumes a lesson from the journal the workspace already holds (a restart after a crash or
+   * a closed terminal): every recorded line runs again, in order, from the same seed, on a
+   * memory copy of the folder, with time stepped to each line's recorded reading (a command
+   * still running when the next line was typed is interrupted then, as Ctrl-C did); hints and
+   * skips are asked again. Then the workspace is the folder again and recording goes on.
+   * Returns the number of entries replayed. Call before `start()`.
+   */
+  async resume(): Promise<number> {
+    const entries = this.journal;
+    if (entries.length === 0) return 0;
+    let copy: WorkspaceFs;
+    try {
+      copy = memoryCopyOf(this.opts.workdir, this.opts.scenario.files ?? {});
+    } catch {
+      this.output.write(this.text.resumeFailed(this.recorder.file));
+      return 0;
+    }
+    this.workspace.use(copy);
+    this.replaying = true;
+    try {
+      for (let i = 0; i < entries.length && !this.exited; i++) {
+        const entry = entries[i];
+        const pending = this.terminal.pending();
+        if (!pending || entry.line === undefined) this.moveClockTo(entry.at);
+        if (entry.event === 'hint') this.hint();
+        else if (entry.event === 'skip') this.skip();
+        else if (entry.line !== undefined) {
+          // `exit` at the workstation left the lesson last time; this time the lesson goes on.
+          if (!pending && this.terminal.depth() === 0 && entry.line.trim() === 'exit') continue;
+          const next = entries.slice(i + 1).find((e) => Number.isFinite(e.at))?.at;
+          await this.submit(entry.line, next ?? this.lesson.cluster.clock.now() + RESUME_LAST_LINE_MS);
+        }
+      }
+    } finally {
+      this.replaying = false;
+      this.workspace.use(this.disk);
+    }
+    this.output.write(this.text.resumed(entries.length, this.recorder.file));
+    this.changed();
+    if (this.typeAhead.length > 0) this.pumping ??= this.pump().finally(() => (this.pumping = undefined));
+    return entries.length;
+  }
+
+  private moveClockTo(at: number): void {
+    const now = this.lesson.cluster.clock.now();
+    if (Number.isFinite(at) && at > now) this.advance(at - now);
   }
 
   /** Starts the real-time clock (nothing for a manual clock). */
@@ -166,6 +237,8 @@ export class LessonRuntime {
    */
   enter(line: string): Promise<void> {
     this.typeAhead.push(line);
+    // Lines typed while the journal replays wait for it (resume() runs them after).
+    if (this.replaying) return Promise.resolve();
     this.pumping ??= this.pump().finally(() => (this.pumping = undefined));
     return this.pumping;
   }
@@ -180,18 +253,21 @@ export class LessonRuntime {
   }
 
   /** Runs one line now (nothing while another runs or after leaving). */
-  private async submit(line: string): Promise<void> {
+  private async submit(line: string, deadlineAt?: number): Promise<void> {
     if (this.abort || this.exited) return;
     const pending = this.terminal.pending();
     this.output.echo(pending ? CONTINUATION_PROMPT : this.terminal.prompt(), line);
-    if (pending || line.trim() !== '') this.recorder.record(line, this.now());
+    if (!this.replaying && (pending || line.trim() !== '')) this.recorder.record(line, this.now());
     const abort = (this.abort = new AbortController());
+    // In a replay a command ended (by itself or by Ctrl-C) before the next line was typed.
+    const deadline = this.replaying && deadlineAt !== undefined ? this.lesson.cluster.clock.setTimeout(() => abort.abort(), Math.max(0, deadlineAt - this.lesson.cluster.clock.now()), 'resume-deadline') : undefined;
     this.changed();
     try {
       const result = await this.terminal.feed(line, abort.signal);
       await this.terminal.ready();
       if (result.kind === 'ran') this.afterCommand(result.command);
     } finally {
+      if (deadline !== undefined) this.lesson.cluster.clock.clearTimeout(deadline);
       this.output.flush();
       this.abort = undefined;
       if (this.terminal.exited) this.exited = true;
@@ -225,6 +301,7 @@ export class LessonRuntime {
   hint(): void {
     const hint = this.lesson.hint();
     if (hint) this.hints = [...this.hints, hint[this.opts.lang]];
+    if (!this.replaying) this.recorder.recordEvent('hint', this.now());
     this.feedback = hint ? undefined : { kind: 'info', lines: [this.text.noMoreHints] };
     this.changed();
   }
@@ -233,6 +310,7 @@ export class LessonRuntime {
   skip(): void {
     const step = this.lesson.currentStep();
     if (!step) return;
+    if (!this.replaying) this.recorder.recordEvent('skip', this.now());
     this.lesson.skip();
     this.stepChanged({ kind: 'skip', lines: [this.text.skipped(step.title[this.opts.lang])] });
   }
@@ -316,5 +394,14 @@ export class LessonRuntime {
       meter: meter ? { sent: meter.sent(), failed: meter.failures().length } : undefined,
       exited: this.exited,
     };
+  }
+}
+
+/** The complete entries of `<workdir>/session.jsonl` (none when it is missing or unreadable). */
+function readJournal(workdir: string): SessionRecord[] {
+  try {
+    return readSessionFile(`${workdir}/${SESSION_FILE}`);
+  } catch {
+    return [];
   }
 }

@@ -28,7 +28,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     const workdir = prepareWorkspace(scenario, opts.workdir);
     const runtime = new LessonRuntime({ scenario, workdir, lang: opts.lang, seed: opts.seed });
     runtime.suspend = (fn) => suspendInk(runtime, fn);
-    runtime.start();
+    // A workspace with a journal resumes: the replay shows on screen, then the clock runs.
+    void runtime.resume().then(() => runtime.start());
     return runtime;
   };
   const first = opts.scenario ? startLesson(opts.scenario) : undefined;

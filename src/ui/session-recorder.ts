@@ -1,7 +1,7 @@
 /**
  * The session file the TUI writes as the student types: `session.jsonl` in the workspace,
  * one JSON object a line, `{"line": "...", "at": virtualMs}`, one per typed line (continuation
- * lines of a heredoc or a loop included, as typed). Each record is one append write followed
+ * lines of a heredoc or a loop included, as typed), and `{"event": "hint"|"skip", "at": ...}`. Each record is one append write followed
  * by fsync, so a crash or a closed terminal loses nothing already typed; the grader reads it.
  */
 import fs from 'node:fs';
@@ -10,9 +10,10 @@ import path from 'node:path';
 /** The file name of a recorded session inside the workspace. */
 export const SESSION_FILE = 'session.jsonl';
 
-/** One recorded line. */
+/** One recorded entry: a typed line, or a hint or skip asked for (docs/grading.md, `session.jsonl`). */
 export interface SessionRecord {
-  line: string;
+  line?: string;
+  event?: 'hint' | 'skip';
   /** Virtual milliseconds since the epoch when the line was entered. */
   at: number;
 }
@@ -32,9 +33,19 @@ export class SessionRecorder {
 
   /** Records one line: a single append of the whole record, then fsync. */
   record(line: string, at: number): void {
+    this.append({ line, at });
+  }
+
+  /** Records that the student asked for a hint or skipped the step. */
+  recordEvent(event: 'hint' | 'skip', at: number): void {
+    this.append({ event, at });
+  }
+
+  private append(record: SessionRecord): void {
     if (this.fd === undefined) return;
-    const record: SessionRecord = { line, at };
-    fs.writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    // One write of the whole line (O_APPEND), repeated only if the kernel took part of it.
+    const bytes = Buffer.from(`${JSON.stringify(record)}\n`);
+    for (let off = 0; off < bytes.length; ) off += fs.writeSync(this.fd, bytes, off);
     fs.fsyncSync(this.fd);
   }
 

@@ -25,6 +25,10 @@ export interface UiStrings {
   summary(completed: number, skipped: number, hints: number): string;
   downtimeSummary(failed: number, sent: number): string;
   sessionSaved(file: string): string;
+  /** After a resumed lesson replayed its journal. */
+  resumed(entries: number, file: string): string;
+  /** When the journal could not be replayed. */
+  resumeFailed(file: string): string;
   finishHelp: string;
   running: string;
   noEditor(name: string): string;
@@ -51,6 +55,8 @@ const EN: UiStrings = {
   downtimeSummary: (failed, sent) =>
     failed === 0 ? `Zero downtime: all ${sent} requests to the Service succeeded.` : `${failed} of ${sent} requests to the Service failed.`,
   sessionSaved: (file) => `Your session is saved in ${file}`,
+  resumed: (n, file) => `\n— Resumed: ${n} recorded entr${n === 1 ? 'y' : 'ies'} from ${file} replayed above. Carry on. —\n`,
+  resumeFailed: (file) => `\n— Could not replay ${file} (the folder is too large to copy); starting afresh, the journal is kept. —\n`,
   finishHelp: 'Keep exploring at the prompt, or press Ctrl-D to leave.',
   running: 'running… (Ctrl-C to interrupt)',
   noEditor: (name) =>
@@ -78,6 +84,8 @@ const KO: UiStrings = {
   downtimeSummary: (failed, sent) =>
     failed === 0 ? `무중단: 서비스로 보낸 요청 ${sent}건이 모두 성공했습니다.` : `서비스로 보낸 요청 ${sent}건 중 ${failed}건이 실패했습니다.`,
   sessionSaved: (file) => `세션이 ${file} 에 저장되었습니다`,
+  resumed: (n, file) => `\n— 이어서 하기: ${file} 에 기록된 ${n}개 항목을 위에서 다시 실행했습니다. 계속하세요. —\n`,
+  resumeFailed: (file) => `\n— ${file} 을 다시 실행할 수 없습니다 (폴더가 너무 큽니다). 새로 시작하며 기록은 그대로 둡니다. —\n`,
   finishHelp: '프롬프트에서 계속 살펴보거나, Ctrl-D 로 나가세요.',
   running: '실행 중… (Ctrl-C 로 중단)',
   noEditor: (name) =>
