@@ -70,14 +70,15 @@ function readRequest(inv: Invocation, req: ResourceRequest, opts: FetchOptions, 
   const ns = req.type.namespaced ? inv.namespace : undefined;
   if (req.names.length === 0) {
     const listNs = req.type.namespaced && !opts.allNamespaces ? inv.namespace : undefined;
-    let objects = store.list(req.type.kind, listNs);
+    // Read-only views: get only reads what it prints (a copy of 10,000 pods costs more than the printing).
+    let objects = [...store.view(req.type.kind, listNs)];
     if (labels) objects = objects.filter((o) => labels(o.metadata.labels ?? {}));
     if (fields) objects = objects.filter(fields);
     out.infos.push({ type: req.type, objects, isList: true });
     return;
   }
   for (const name of req.names) {
-    const found = store.find(req.type.kind, ns, name);
+    const found = store.peek(req.type.kind, ns, name);
     if (found && (!fields || fields(found))) out.infos.push({ type: req.type, objects: [found], isList: false });
     else if (!opts.ignoreNotFound) out.errors.push(notFound(req.type, name));
   }
@@ -95,7 +96,7 @@ function fetchFromFiles(inv: Invocation, opts: FetchOptions): Fetched {
     const type = resourceForKind(m.type.kind);
     const ns = type.namespaced ? String(m.object.metadata.namespace ?? inv.namespace) : undefined;
     const name = String(m.object.metadata.name ?? '');
-    const found = inv.ctx.cluster.store.find(type.kind, ns, name);
+    const found = inv.ctx.cluster.store.peek(type.kind, ns, name);
     if (found) fetched.infos.push({ type, objects: [found], isList: false });
     else if (!opts.ignoreNotFound) fetched.errors.push(notFound(type, name));
   }
