@@ -20,6 +20,5 @@ export function startup() {
   } catch (e) {
     rows.push({ name: 'kubelab run canary, 100 loop iterations', value: NaN, unit: 'ms', target: '≤ 5× node', met: false, note: `not measured: ${String(e.message).split('\n')[0]}` });
   }
-  rows.push({ name: 'first frame of kubelab lesson blue-green', value: NaN, unit: 'ms', target: '≤ 1.3× bare ink render', met: false, note: 'not measured: the terminal UI is not built yet' });
   return rows;
 }
