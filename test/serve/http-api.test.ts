@@ -60,14 +60,15 @@ describe('kubelab serve HTTP API', () => {
   it('survives a client that leaves in the middle of a watch', async () => {
     await new Promise<void>((resolve) => {
       const req = request(`${serving.url}/api/v1/namespaces/default/pods?watch=true`, { ca: serving.ca, headers: { authorization: `Bearer ${serving.token}` } }, (res) => {
-        res.once('data', () => undefined);
-        req.destroy();
-        resolve();
+        // Leave after the first event, while the server is still streaming.
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+        serving.cluster.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx:1.14' }] } });
+        serving.cluster.settle();
       });
       req.end();
-      serving.cluster.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'poke', namespace: 'default' } });
-      serving.cluster.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx:1.14' }] } });
-      serving.cluster.settle();
     });
     serving.cluster.runUntilIdle(60_000);
     expect((await call('GET', '/api/v1/namespaces/default/pods/p')).body.status.phase).toBe('Running');
@@ -84,14 +85,16 @@ describe('kubelab serve HTTP API', () => {
 
     const seen: string[] = [];
     const watch = new k8s.Watch(kc);
-    const got = new Promise<void>((resolve) => {
-      void watch.watch('/api/v1/namespaces/default/configmaps', {}, (type, obj) => {
-        seen.push(`${type} ${obj.metadata.name}`);
-        if (obj.metadata.name === 'watched') resolve();
-      }, () => undefined);
-    });
+    let resolveGot: () => void = () => undefined;
+    const got = new Promise<void>((resolve) => (resolveGot = resolve));
+    // The watch is established (response headers received) before the create it must see.
+    const controller = await watch.watch('/api/v1/namespaces/default/configmaps', {}, (type, obj) => {
+      seen.push(`${type} ${obj.metadata.name}`);
+      if (obj.metadata.name === 'watched') resolveGot();
+    }, () => undefined);
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'watched' }, data: { a: '1' } } });
     await got;
+    controller.abort();
     expect(seen).toContain('ADDED watched');
 
     const patched = await core.patchNamespacedConfigMap({ name: 'watched', namespace: 'default', body: { data: { a: '2' } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
