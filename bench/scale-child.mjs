@@ -14,7 +14,7 @@ const { MemoryFs } = await import(path.join(ROOT, 'dist/workspace/memory-fs.js')
 const { networkOf } = await import(path.join(ROOT, 'dist/cluster/network/index.js'));
 
 // Enough nodes for n pods at 110 per node, with room for the rollout's surge.
-const cluster = new Cluster({ seed: 1, workers: Math.min(250, Math.ceil((n * 1.3) / 110) + 1) });
+const cluster = new Cluster({ seed: 1, maxPods: 2 * n + 1000, workers: Math.min(250, Math.ceil((n * 1.3) / 110) + 1) });
 const deployment = (image) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',

@@ -49,9 +49,20 @@ export interface RegistryHooks {
   afterDelete?(obj: KubeObject): void;
 }
 
+/**
+ * kubelab's default cluster capacity: at most this many pods exist at once. A real cluster
+ * fills its nodes and leaves the rest Pending while etcd grows; kubelab keeps memory bounded
+ * instead and refuses pod creation past this point as a `pods` ResourceQuota would, and the
+ * ReplicaSet controller stops creating (`replicas: 1000000` degrades, it does not hang).
+ * `new Cluster({ maxPods })` changes it (the scale benchmarks do).
+ */
+export const DEFAULT_MAX_PODS = 5_000;
+
 /** The simulated kube-apiserver. */
 export class ApiServer {
   deletionHooks: DeletionHooks = {};
+  /** The cluster's pod capacity (DEFAULT_MAX_PODS unless the cluster was made with another). */
+  maxPods = DEFAULT_MAX_PODS;
   registryHooks: RegistryHooks = {};
 
   constructor(
@@ -71,6 +82,12 @@ export class ApiServer {
     prepareForCreate(object);
     const causes = validateCreate(object);
     if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
+    if (object.kind === 'Pod') {
+      const used = this.store.view('Pod').length;
+      if (used >= this.maxPods) {
+        throw new ApiError('Forbidden', 403, `pods "${object.metadata.name ?? object.metadata.generateName ?? ''}" is forbidden: exceeded quota: kubelab-capacity, requested: pods=1, used: pods=${used}, limited: pods=${this.maxPods}`, { kind: 'pods', name: object.metadata.name ?? '' });
+      }
+    }
     if (!opts.dryRun) this.registryHooks.beforeCreate?.(object);
     if (opts.dryRun) {
       if (object.metadata.name && this.store.peek(object.kind, object.metadata.namespace, object.metadata.name)) {

@@ -21,6 +21,8 @@ export interface ClusterOptions {
   startMs?: number;
   /** Worker nodes (default 2, as `kind` with two workers); each takes 110 pods. */
   workers?: number;
+  /** Pods the cluster holds at most (default DEFAULT_MAX_PODS in api-server.ts). */
+  maxPods?: number;
 }
 
 /** Settling stops after this many rounds; more means two controllers fight (a bug). */
@@ -46,6 +48,7 @@ export class Cluster {
     this.rng = new Rng(this.seed);
     this.store = new Store(this.clock, this.rng);
     this.api = new ApiServer(this.store, this.clock);
+    if (opts.maxPods !== undefined) this.api.maxPods = opts.maxPods;
     this.events = new EventRecorder(this.store, this.clock);
     this.controllerContext = this.context();
     this.controllers = createControllers(this.controllerContext);

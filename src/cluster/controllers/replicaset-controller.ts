@@ -154,7 +154,10 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: numb
   const want = rs.spec.replicas ?? 1;
   const diff = ownedCount - want;
   if (diff < 0) {
-    const count = Math.min(-diff, BURST_REPLICAS);
+    // At kubelab's pod capacity (ApiServer.maxPods) no create is tried: the API server would refuse each
+    // one, and recording a FailedCreate per attempt would keep the controllers from settling.
+    const room = ctx.api.maxPods - ctx.store.view('Pod').length;
+    const count = Math.min(-diff, BURST_REPLICAS, Math.max(0, room));
     for (let i = 0; i < count; i++) {
       if (!createPod(ctx, rs)) break;
     }
