@@ -15,9 +15,14 @@ import { selectorMatches } from './selectors.js';
 /** `Strict` rejects unknown or duplicate fields, `Warn` reports them, `Ignore` drops them. A request without the parameter is Warn, as the real server treats it; kubectl's apply/create send Strict. */
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
+/** The real API server's limit on a request body (MaxRequestBodyBytes, 3 MiB). */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
+
 /** Options of a write. */
 export interface WriteOptions {
   dryRun?: boolean;
+  /** Size of the request body as the client sent it (checked against MAX_REQUEST_BODY_BYTES). */
+  bodyBytes?: number;
   fieldValidation?: FieldValidation;
   fieldManager?: string;
 }
@@ -72,6 +77,7 @@ export class ApiServer {
 
   /** Creates an object (POST). Namespaced kinds default to namespace `default`. */
   create<T extends KubeObject>(input: unknown, opts: WriteOptions = {}): WriteResult<T> {
+    checkBodySize(opts);
     const { object, warnings } = decodeObject(input, opts.fieldValidation ?? 'Warn');
     const r = resourceForKind(object.kind);
     if (r.namespaced) {
@@ -115,6 +121,7 @@ export class ApiServer {
 
   /** Applies a patch (PATCH) of the given type to the stored object and writes the result. */
   patch<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): WriteResult<T> {
+    checkBodySize(opts);
     const current = this.store.get(kind, namespace, name);
     const patched = applyPatch(current, type, patch);
     patched.metadata = { ...patched.metadata, resourceVersion: undefined };
@@ -158,6 +165,18 @@ export class ApiServer {
       throw notFound(resourceForKind('Namespace'), ns);
     }
   }
+}
+
+/** The API server's 413 for a request body over 3 MiB, before anything is decoded. */
+function checkBodySize(opts: WriteOptions): void {
+  if (opts.bodyBytes !== undefined && opts.bodyBytes > MAX_REQUEST_BODY_BYTES) {
+    throw new ApiError('RequestEntityTooLarge', 413, `Request entity too large: limit is ${MAX_REQUEST_BODY_BYTES}`);
+  }
+}
+
+/** Size in bytes of a JSON request body, as a client would send it. */
+export function jsonBodyBytes(body: unknown): number {
+  return Buffer.byteLength(JSON.stringify(body));
 }
 
 /** True if `kind` is served by kubelab. */

@@ -15,6 +15,8 @@ export type StatusReason =
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'UnsupportedMediaType'
+  | 'RequestEntityTooLarge'
+  | 'Unauthorized'
   | 'InternalError';
 
 /** One field problem of an Invalid error (field.Error). */

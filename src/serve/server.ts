@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
+import { MAX_REQUEST_BODY_BYTES } from '../cluster/api-server.js';
 import { Cluster } from '../cluster/cluster.js';
 import { RealTimeDriver, wallClockNow } from '../cluster/clock.js';
 import { secretToken } from '../cluster/rng.js';
@@ -43,8 +44,8 @@ export interface ServeOptions {
   token?: string;
 }
 
-/** The real API server's limit on a request body (3 MiB). */
-export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+/** The real API server's limit on a request body (3 MiB), as the in-process API server applies it. */
+export const MAX_REQUEST_BYTES = MAX_REQUEST_BODY_BYTES;
 
 /** Starts serving; resolves once listening. */
 export async function serve(opts: ServeOptions = {}): Promise<Serving> {

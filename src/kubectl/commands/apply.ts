@@ -6,6 +6,7 @@
  * reading and of writing are printed together at the end, and any error exits 1.
  * `--server-side` is not built yet.
  */
+import { jsonBodyBytes } from '../../cluster/api-server.js';
 import { ApiError } from '../../cluster/errors.js';
 import { createThreeWayMergePatch } from '../../cluster/patch/three-way.js';
 import type { KubeObject } from '../../cluster/types.js';
@@ -98,7 +99,7 @@ function applyOne(inv: Invocation, m: ManifestObject, dryRun: DryRun): { object:
   if (!live) {
     if (dryRun === 'client') return { object: modified as KubeObject, operation: 'created' };
     try {
-      const res = api.create(modified, { fieldValidation: 'Strict', dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply' });
+      const res = api.create(modified, { fieldValidation: 'Strict', dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply', bodyBytes: jsonBodyBytes(modified) });
       printWarnings(ctx, res.warnings);
       return { object: res.object, operation: 'created' };
     } catch (e) {
@@ -114,7 +115,7 @@ function applyOne(inv: Invocation, m: ManifestObject, dryRun: DryRun): { object:
   if (Object.keys(patch).length === 0) return { object: live, operation: 'unchanged' };
   if (dryRun === 'client') return { object: live, operation: 'configured' };
   try {
-    const res = api.patch(m.type.kind, ns, name, 'strategic', patch, { fieldValidation: 'Strict', dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply' });
+    const res = api.patch(m.type.kind, ns, name, 'strategic', patch, { fieldValidation: 'Strict', dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply', bodyBytes: jsonBodyBytes(patch) });
     printWarnings(ctx, res.warnings);
     return { object: res.object, operation: 'configured' };
   } catch (e) {

@@ -4,6 +4,7 @@
  * deployment|service clusterip|service nodeport|configmap|namespace`, with `--dry-run`,
  * `-o yaml|json|name` and `--save-config`.
  */
+import { jsonBodyBytes } from '../../cluster/api-server.js';
 import { ApiError } from '../../cluster/errors.js';
 import { findResourceForKind } from '../../cluster/resources.js';
 import { flagBool, flagList, flagString, type CommandDef, type Invocation } from '../command.js';
@@ -127,7 +128,7 @@ function runCreateFiles(inv: Invocation): number {
     try {
       let result: unknown = body;
       if (dryRun !== 'client') {
-        const res = ctx.cluster.api.create(body, { dryRun: dryRun === 'server', fieldValidation: 'Strict', fieldManager: 'kubectl-create' });
+        const res = ctx.cluster.api.create(body, { dryRun: dryRun === 'server', fieldValidation: 'Strict', fieldManager: 'kubectl-create', bodyBytes: jsonBodyBytes(body) });
         printWarnings(ctx, res.warnings);
         result = res.object;
       }

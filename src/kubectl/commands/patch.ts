@@ -4,6 +4,7 @@
  * `--local` and `--dry-run=client` patch a copy without writing. Prints `service/x patched`,
  * or `patched (no change)` when the server's object did not change.
  */
+import { jsonBodyBytes } from '../../cluster/api-server.js';
 import { ApiError, badRequest } from '../../cluster/errors.js';
 import { applyJsonPatch, applyMergePatch, JsonPatchError, strategicMergePatch, StrategicPatchError, type PatchType } from '../../cluster/patch/index.js';
 import { schemaForKind } from '../../cluster/patch/patch-meta.js';
@@ -99,7 +100,7 @@ function patchOne(inv: Invocation, t: Target, type: PatchType, patch: unknown, d
   }
   const before = ctx.cluster.api.get(t.type.kind, t.namespace, t.name);
   if (patch instanceof InvalidJson) throw badRequest(patch.message);
-  const res = ctx.cluster.api.patch(t.type.kind, t.namespace, t.name, type, patch, { dryRun: dryRun === 'server', fieldManager: flagString(inv, 'field-manager') });
+  const res = ctx.cluster.api.patch(t.type.kind, t.namespace, t.name, type, patch, { dryRun: dryRun === 'server', fieldManager: flagString(inv, 'field-manager'), bodyBytes: jsonBodyBytes(patch) });
   printWarnings(ctx, res.warnings);
   const changed = !sameJson(before, res.object);
   if (!printObject(ctx, output, res.object, t.type, 'patched')) {
