@@ -23,6 +23,11 @@ export function invalid(field: string, value: unknown, detail: string): FieldCau
   return { reason: 'FieldValueInvalid', field, message: `Invalid value: ${render(value)}${detail ? `: ${detail}` : ''}` };
 }
 
+/** `Too long: must have at most <n> bytes` (field.TooLong, v1.32 wording). */
+export function tooLong(field: string, maxBytes: number): FieldCause {
+  return { reason: 'FieldValueTooLong', field, message: `Too long: must have at most ${maxBytes} bytes` };
+}
+
 /** `Required value` (with an optional detail). */
 export function required(field: string, detail = ''): FieldCause {
   return { reason: 'FieldValueRequired', field, message: `Required value${detail ? `: ${detail}` : ''}` };

@@ -7,7 +7,7 @@ import type { FieldCause } from '../errors.js';
 import { selectorMatches } from '../selectors.js';
 import type { KubeObject } from '../types.js';
 import {
-  forbidden, goLabelSelector, goStringMap, GoValue, invalid, isConfigMapKey, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain,
+  forbidden, goLabelSelector, goStringMap, GoValue, invalid, tooLong, isConfigMapKey, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain,
   isQualifiedName, notSupported, required, validateLabels, duplicate,
 } from './field-errors.js';
 import { validatePodSpec, validatePortNumOrName } from './validate-pod.js';
@@ -134,9 +134,16 @@ function validateServiceSpec(spec: Obj): FieldCause[] {
   return out;
 }
 
-/** ValidateConfigMap: keys of data and binaryData. */
+/** core.MaxSecretSize: the most a ConfigMap's (or Secret's) values may hold together. */
+const MAX_CONFIG_MAP_BYTES = 1024 * 1024;
+
+/** ValidateConfigMap: keys of data and binaryData, and their total size (1 MiB). */
 function validateConfigMap(cm: Obj): FieldCause[] {
   const out: FieldCause[] = [];
+  let total = 0;
+  for (const v of Object.values(cm.data ?? {})) total += Buffer.byteLength(String(v), 'utf8');
+  for (const v of Object.values(cm.binaryData ?? {})) total += Buffer.from(String(v), 'base64').length;
+
   for (const key of Object.keys(cm.data ?? {}).sort()) {
     for (const m of isConfigMapKey(key)) out.push(invalid(`data[${key}]`, key, m));
     if (cm.binaryData && key in cm.binaryData) out.push(invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
@@ -144,6 +151,8 @@ function validateConfigMap(cm: Obj): FieldCause[] {
   for (const key of Object.keys(cm.binaryData ?? {}).sort()) {
     for (const m of isConfigMapKey(key)) out.push(invalid(`binaryData[${key}]`, key, m));
   }
+  // The whole object is at fault: the real message names the empty path, printed `[]`.
+  if (total > MAX_CONFIG_MAP_BYTES) out.push(tooLong('[]', MAX_CONFIG_MAP_BYTES));
   return out;
 }
 
