@@ -7,20 +7,11 @@
  * with the schemas `kubectl explain` reads.
  */
 import { RESOURCE_TYPES, type ResourceType } from '../cluster/resources.js';
+import { SERVER_VERSION } from '../kubectl/commands/version.js';
 import { SCHEMAS } from '../kubectl/explain/schemas.js';
 
-/** `GET /version` (the simulated server, as `kubectl version` shows it). */
-export const VERSION_INFO = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.2',
-  gitCommit: '67a30c0adcf52bd3f56ff0893ce19966be12991f',
-  gitTreeState: 'clean',
-  buildDate: '2025-02-12T21:19:47Z',
-  goVersion: 'go1.23.6',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+/** `GET /version`: the simulated server, as `kubectl version` shows it. */
+export const VERSION_INFO = SERVER_VERSION;
 
 const GROUPS = [...new Set(RESOURCE_TYPES.filter((r) => r.group).map((r) => r.group))];
 
