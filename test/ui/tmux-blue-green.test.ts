@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tmuxDriver } from './tmux-driver.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOCKET = `kubelab-bg-${process.pid}`;
@@ -17,19 +18,9 @@ const SESSION = 'bluegreen';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tmux-blue-green: tmux is not installed, so this end-to-end test is skipped');
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-400', '-t', SESSION);
-
-async function waitFor(text: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = performance.now() + timeoutMs;
-  let last = '';
-  while (performance.now() < deadline) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`the screen never showed ${JSON.stringify(text)}; it shows:\n${last}`);
-}
+const driver = tmuxDriver(SOCKET);
+const tmux = driver.tmux;
+const waitFor = (text: string, timeoutMs = 30_000) => driver.waitForScreen(SESSION, text, timeoutMs, true);
 
 function type(line: string): void {
   tmux('send-keys', '-t', SESSION, '-l', line);

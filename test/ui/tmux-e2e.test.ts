@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSessionFile } from '../../src/ui/session-recorder.js';
+import { tmuxDriver } from './tmux-driver.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli/main.js');
@@ -17,25 +18,9 @@ const SESSION = 'lesson';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tmux-e2e: tmux is not installed, so the end-to-end terminal test is skipped');
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
-
-/** Polls the screen until it contains `text`; at most `timeoutMs` (timed waits: this test only). */
-async function waitForScreen(text: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = performance.now() + timeoutMs;
-  let last = '';
-  while (performance.now() < deadline) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the screen never showed ${JSON.stringify(text)}; it shows:\n${last}`);
-}
+const driver = tmuxDriver(SOCKET);
+const tmux = driver.tmux;
+const waitForScreen = (text: string) => driver.waitForScreen(SESSION, text, 15_000);
 
 describe.skipIf(!hasTmux)('kubelab lesson in tmux', () => {
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubelab-e2e-'));

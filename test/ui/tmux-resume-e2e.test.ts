@@ -11,27 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSessionFile } from '../../src/ui/session-recorder.js';
+import { tmuxDriver } from './tmux-driver.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOCKET = `kubelab-resume-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tmux-resume-e2e: tmux is not installed, so the kill -9 and resume test is skipped');
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-/** Polls a session's screen until it contains `text` (timed waits: this test only). */
-async function waitForScreen(session: string, text: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = performance.now() + timeoutMs;
-  let last = '';
-  while (performance.now() < deadline) {
-    last = tmux('capture-pane', '-p', '-t', session);
-    if (last.includes(text)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the screen never showed ${JSON.stringify(text)}; it shows:\n${last}`);
-}
+const driver = tmuxDriver(SOCKET);
+const tmux = driver.tmux;
+const waitForScreen = (session: string, text: string, timeoutMs = 20_000) => driver.waitForScreen(session, text, timeoutMs);
 
 /** The pid of the node process the pane's shell started. */
 function lessonPid(session: string): number {

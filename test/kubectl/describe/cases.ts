@@ -6,14 +6,18 @@ import { put, tick } from './scenarios.js';
 
 type Harness = ReturnType<typeof blueGreen>['h'];
 
-/** One case: builds a fresh fixture cluster, and the command to run against it. */
-export interface DescribeCase {
+/** One case: builds a fresh fixture cluster, and the command to run against it (describe and get cases). */
+export interface FixtureCase {
   name: string;
   build(): { h: Harness; cluster: Harness['cluster']; args: string[] };
   code?: number;
 }
 
-function make(name: string, line: string, setup: () => Harness, code?: number): DescribeCase {
+/** A describe case. */
+export type DescribeCase = FixtureCase;
+
+/** A case named `name` running `line` against the cluster `setup` builds. */
+export function make(name: string, line: string, setup: () => Harness, code?: number): FixtureCase {
   return {
     name,
     code,
@@ -24,19 +28,23 @@ function make(name: string, line: string, setup: () => Harness, code?: number): 
   };
 }
 
-const before = () => blueGreen().h;
+/** Blue/green before the switch. */
+export const before = () => blueGreen().h;
 const afterNotReady = () => {
   const bg = blueGreen();
   bg.patchToGreen(false);
   return bg.h;
 };
-const after = () => {
+/** Blue/green after switching to ready green pods. */
+export const after = () => {
   const bg = blueGreen();
   bg.patchToGreen(true);
   return bg.h;
 };
-const mid = () => nginxRollout('mid').h;
-const complete = () => nginxRollout('complete').h;
+/** The nginx rollout half way. */
+export const mid = () => nginxRollout('mid').h;
+/** The nginx rollout complete. */
+export const complete = () => nginxRollout('complete').h;
 
 /** The ContainerCreating pod's image pull failing twice, 5 s apart (one folded Event, count 2). */
 const pullFailing = () => {

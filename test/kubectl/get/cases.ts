@@ -4,37 +4,10 @@
  * check everything kubectl does on the client: decoration, kind prefixes, separators, the
  * tab writer, -o yaml/json/name of the served objects, errors and `No resources found`.
  */
-import { splitWords } from '../../../src/cli/split-words.js';
-import { blueGreen, nginxRollout } from '../describe/lesson-states.js';
+import { after, before, complete, make, mid, type FixtureCase } from '../describe/cases.js';
 
-type Harness = ReturnType<typeof blueGreen>['h'];
-
-/** One case. */
-export interface GetCase {
-  name: string;
-  build(): { h: Harness; cluster: Harness['cluster']; args: string[] };
-  code?: number;
-}
-
-function make(name: string, line: string, setup: () => Harness, code?: number): GetCase {
-  return {
-    name,
-    code,
-    build() {
-      const h = setup();
-      return { h, cluster: h.cluster, args: splitWords(line) };
-    },
-  };
-}
-
-const before = () => blueGreen().h;
-const after = () => {
-  const bg = blueGreen();
-  bg.patchToGreen(true);
-  return bg.h;
-};
-const mid = () => nginxRollout('mid').h;
-const complete = () => nginxRollout('complete').h;
+/** One case (the describe fixtures' shape). */
+export type GetCase = FixtureCase;
 
 /** The cases, recorded by record-real-kubectl.test.ts. */
 export const GET_CASES: GetCase[] = [
