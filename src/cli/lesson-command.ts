@@ -17,6 +17,26 @@ function langOf(value: string | undefined): Lang {
   throw new CliUsageError(`--lang must be ko or en, got "${value}"`);
 }
 
+/**
+ * Loads the UI so that ink draws every frame. ink reads CI and CONTINUOUS_INTEGRATION once,
+ * when it is loaded (its is-in-ci check), and then writes only the last frame at exit, which
+ * leaves a student in a CI-flagged terminal (some containers and hosted shells set CI) with a
+ * blank screen. We get here only with a terminal on both ends, so the two variables are hidden
+ * while ink loads and put back at once for the commands the student runs.
+ */
+async function importTuiWithLiveFrames(): Promise<typeof import('../ui/run-tui.js')> {
+  const names = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+  const saved = names.map((name) => process.env[name]);
+  for (const name of names) delete process.env[name];
+  try {
+    return await import('../ui/run-tui.js');
+  } finally {
+    names.forEach((name, i) => {
+      if (saved[i] !== undefined) process.env[name] = saved[i];
+    });
+  }
+}
+
 /** Runs `kubelab lesson ...` (argv after `lesson`), or the picker when `picker` is set. */
 export async function lessonCommand(argv: string[], picker = false): Promise<number> {
   let parsed;
@@ -48,6 +68,6 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
     process.stderr.write('kubelab: the lesson screen needs a terminal; to run commands from a script, use "kubelab run".\n');
     return 2;
   }
-  const { runTui } = await import('../ui/run-tui.js');
+  const { runTui } = await importTuiWithLiveFrames();
   return runTui({ lang, scenario, seed, workdir: values.workdir });
 }

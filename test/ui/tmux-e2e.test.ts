@@ -2,6 +2,7 @@
  * End to end: the built `kubelab lesson hello-pods` in a real terminal (a detached tmux
  * session on a private socket). Keys are sent with `tmux send-keys` and the screen is read
  * with `capture-pane`, polled with a bounded wait. Skipped, saying why, without tmux.
+ * CI=true is set on purpose: ink would draw only the last frame there, and the lesson must not.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,7 @@ describe.skipIf(!hasTmux)('kubelab lesson in tmux', () => {
 
   beforeAll(() => {
     if (!fs.existsSync(path.join(ROOT, 'dist/ui/run-tui.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const command = `cd ${JSON.stringify(ROOT)} && env -u EDITOR LANG=C.UTF-8 node dist/cli/main.js lesson hello-pods --lang en --workdir ${JSON.stringify(workdir)}; sleep 60`;
+    const command = `cd ${JSON.stringify(ROOT)} && env -u EDITOR LANG=C.UTF-8 CI=true node dist/cli/main.js lesson hello-pods --lang en --workdir ${JSON.stringify(workdir)}; sleep 60`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '40', command);
   });
 
