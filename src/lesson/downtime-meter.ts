@@ -4,6 +4,9 @@
  * such Service, no ready endpoint, connection refused, timeout, HTTP 5xx) is recorded with its
  * time and the step that was current. Switching a selector to pods that are not ready yet, or
  * deleting the old pods before switching, shows up here as it would for real users.
+ * Users arrive with the Service: until the watched Service first exists no request is sent
+ * (a lesson whose student creates it in step 2 does not start with failures), and from then
+ * on its absence counts as a failure.
  *
  * Determinism: ticks are a `cluster.clock.setTimeout` chain (1000 virtual ms apart), and
  * requests go through a side network whose kube-proxy stream is forked as `lesson-meter`, so
@@ -31,6 +34,8 @@ export class DowntimeMeter implements MeterView {
   private readonly network: ServiceNetwork;
   private readonly failed: DowntimeFailure[] = [];
   private count = 0;
+  /** Whether the watched Service has existed at some tick. */
+  private seen = false;
   private timer: number | undefined;
 
   /** Starts ticking at once; `currentStep` names the step each request is booked to. */
@@ -62,15 +67,17 @@ export class DowntimeMeter implements MeterView {
     this.timer = undefined;
   }
 
-  /** Sends one request now and records it; the clock chain calls this every second. */
+  /** Sends one request now and records it (nothing before the Service first exists); the clock chain calls this every second. */
   probe(): void {
+    const svc = this.cluster.store.peek<Service>('Service', this.namespace, this.service);
+    if (svc) this.seen = true;
+    if (!this.seen) return;
     this.count++;
     const at = this.cluster.clock.now();
     const step = this.currentStep();
     const fail = (kind: string, detail: string): void => {
       this.failed.push({ at, step, kind, detail });
     };
-    const svc = this.cluster.store.peek<Service>('Service', this.namespace, this.service);
     if (!svc) return fail('no-service', `Service "${this.service}" does not exist`);
     const url = serviceUrl(svc, this.watch.port, this.watch.path);
     if (!url) return fail('no-port', `Service "${this.service}" has no ports`);

@@ -80,6 +80,23 @@ describe('zero-downtime meter', () => {
     expect(meter.failures().map((f) => f.kind)).toEqual(['connection-refused', 'connection-refused', 'no-service']);
   });
 
+  test('sends nothing before the Service first exists, then counts its absence', async () => {
+    const h = kubectlHarness({ seed: 2, files: FILES });
+    const meter = new DowntimeMeter(h.cluster, { service: 'web' }, () => 's');
+    h.advance(12);
+    expect([meter.sent(), meter.failures().length]).toEqual([0, 0]);
+    expect((await h.kubectl('apply -f app.yaml')).code).toBe(0);
+    h.advance(60);
+    const sent = meter.sent();
+    expect(sent).toBe(60);
+    expect(meter.failures().every((f) => f.kind === 'no-endpoints')).toBe(true);
+    const starting = meter.failures().length;
+    await h.kubectl('delete service web');
+    h.advance(3);
+    expect(meter.sent()).toBe(sent + 3);
+    expect(meter.failures().slice(starting).map((f) => f.kind)).toEqual(['no-service', 'no-service', 'no-service']);
+  });
+
   test('the same session gives the same record', async () => {
     const record = async () => {
       const h = await ready();
