@@ -289,6 +289,13 @@ export class LessonRuntime {
     this.changed();
   }
 
+  /** Tab Tab: the prompt and the line go to the scrollback with the candidates below, as bash lists completions. */
+  showCompletions(line: string, rows: readonly string[]): void {
+    this.output.echo(this.terminal.pending() ? CONTINUATION_PROMPT : this.terminal.prompt(), line);
+    for (const row of rows) this.output.write(`${row}\n`);
+    this.changed();
+  }
+
   /** Ctrl-D on an empty line: a container shell exits; the workstation leaves the lesson. */
   async endOfInput(): Promise<void> {
     if (this.busy()) return;
