@@ -130,6 +130,11 @@ export class TerminalSession implements ShellSession {
     return this.workstationExited;
   }
 
+  /** The shell that reads the next line (its commands, files and variables), or undefined while a container's shell loads. */
+  activeShell(): Shell | undefined {
+    return this.top().shell;
+  }
+
   /** How many container shells are entered. */
   depth(): number {
     return this.stack.length - 1;
