@@ -22,6 +22,9 @@ export type OutputFormat =
 const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
+/** The `-o` format names get accepts (Tab completion proposes them). */
+export const OUTPUT_FORMAT_NAMES: readonly string[] = ALLOWED.split(',');
+
 /** Parses `-o` (and `--template`) as get's PrintFlags.ToPrinter does. */
 export function parseOutputFormat(output: string, template: string): OutputFormat {
   const eq = output.indexOf('=');
