@@ -1,18 +1,22 @@
 /**
  * `kubelab grade --scenario ID|FILE [--format text|json|junit] [--lang en|ko] [--seed N]
- * [--jobs N] [--time-limit SECONDS] SUBMISSION...`: replays each submission in a fresh cluster on
- * worker threads and reports each step (src/lesson/grade/). A progress line goes to stderr when
- * it is a terminal. Exit status 0 only when every submission passes; 1 otherwise; 2 for a
- * usage mistake or a scenario that does not load.
+ * [--jobs N] [--time-limit SECONDS] [--shard I/N] SUBMISSION...`: replays each submission in a
+ * fresh cluster on worker threads and reports each step (src/lesson/grade/). A progress line goes
+ * to stderr when it is a terminal. With `--shard I/N` only shard I's share of the submissions is
+ * graded (src/lesson/grade/shard.ts) and an empty share is no failure; `kubelab grade merge`
+ * (grade-merge-command.ts) puts the shards' JSON reports together. Exit status 0 only when every
+ * submission passes; 1 otherwise; 2 for a usage mistake or a scenario that does not load.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatJson, formatJunit, formatText } from '../lesson/grade/format-report.js';
 import { batchReport } from '../lesson/grade/report-types.js';
+import { parseShard, shardPositions, type ShardSpec } from '../lesson/grade/shard.js';
 import { DEFAULT_WALL_BUDGET_MS, gradeInWorkers } from '../lesson/grade/worker-pool.js';
 import { resolveScenario } from '../lesson/scenario-loader.js';
 import { formatProblem } from '../lesson/scenario-problems.js';
 import type { Lang } from '../lesson/scenario-types.js';
+import { gradeMergeCommand } from './grade-merge-command.js';
 import { PROCESS_IO, type CliIo } from './scenarios-command.js';
 import { CliUsageError } from './usage.js';
 
@@ -23,6 +27,7 @@ export interface GradeIo extends CliIo {
 
 /** Runs `kubelab grade`; returns the exit status. */
 export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO, stderrIsTty: process.stderr.isTTY === true }): Promise<number> {
+  if (argv[0] === 'merge') return gradeMergeCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -35,6 +40,7 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
         seed: { type: 'string' },
         jobs: { type: 'string' },
         'time-limit': { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (e) {
@@ -49,6 +55,12 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
   if (lang !== 'en' && lang !== 'ko') throw new CliUsageError(`--lang must be en or ko, got "${values.lang}"`);
   if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new CliUsageError(`--seed must be a whole number, got "${values.seed}"`);
   const jobs = values.jobs === undefined ? availableParallelism() : wholeNumber('--jobs', values.jobs);
+  let shard: ShardSpec | undefined;
+  if (values.shard !== undefined) {
+    const parsedShard = parseShard(values.shard);
+    if ('problem' in parsedShard) throw new CliUsageError(parsedShard.problem);
+    shard = parsedShard;
+  }
   const limitMs = values['time-limit'] === undefined ? DEFAULT_WALL_BUDGET_MS : wholeNumber('--time-limit', values['time-limit']) * 1000;
 
   const { file, result } = resolveScenario(values.scenario);
@@ -60,8 +72,10 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
   const seed = values.seed ?? String(scenario.seed ?? 1);
   const seedValue = values.seed !== undefined ? Number(values.seed) : (scenario.seed ?? 1);
   const progress = io.stderrIsTty === true;
+  const positions = shard ? shardPositions(positionals, shard) : positionals.map((_, i) => i);
+  const paths = positions.map((i) => positionals[i]);
   let failed = 0;
-  const reports = await gradeInWorkers(scenario, positionals, positionals, {
+  const reports = await gradeInWorkers(scenario, paths, paths, {
     jobs,
     wallBudgetMs: limitMs,
     opts: { seed: seedValue },
@@ -74,7 +88,9 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
       : undefined,
   });
   const report = batchReport(scenario, seed, reports);
+  if (shard) report.shard = { ...shard, total: positionals.length, positions };
   io.stdout(format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report, lang) : formatText(report, lang));
+  if (shard) return report.summary.passed === report.summary.submissions ? 0 : 1;
   return report.passed ? 0 : 1;
 }
 

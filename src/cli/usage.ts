@@ -36,11 +36,18 @@ Usage:
       the file in $EDITOR.
 
   kubelab grade --scenario <id|file> [--format text|json|junit] [--seed N] [--jobs N]
-                [--lang ko|en] [--time-limit SECONDS] <submission>...
+                [--lang ko|en] [--time-limit SECONDS] [--shard I/N] <submission>...
       Replay each submission (a script, a folder with commands.sh, or a
       session.jsonl the terminal UI recorded) in a fresh lesson and report every
       step: passed or not and why, a score, the result. Exit status 0 only when
       every submission passes. See docs/grading.md.
+      --shard I/N grades only shard I (from 0) of N: the submissions whose place
+      in the sorted list of names is I modulo N (for a Kubernetes Indexed Job:
+      --shard $JOB_COMPLETION_INDEX/N). See docs/scale-out.md.
+
+  kubelab grade merge [--format text|json|junit] [--lang ko|en] <report.json>...
+      Merge the JSON reports of all N shards into the report of the whole batch,
+      the same bytes an unsharded run prints. Exit status 2 if they do not fit.
 
   kubelab serve [--port N] [--seed N] [--kubeconfig FILE]
       Serve the simulated cluster's Kubernetes API on 127.0.0.1 (TLS, a bearer

@@ -5,6 +5,7 @@
  * twice gives the same bytes.
  */
 import type { Localized } from '../scenario-types.js';
+import type { ShardInfo } from './shard.js';
 
 /** The version of the report format; bumped when a field changes meaning. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -98,6 +99,8 @@ export interface GradeReport {
   passed: boolean;
   summary: { submissions: number; passed: number; failed: number; errors: number };
   submissions: SubmissionReport[];
+  /** Only in the report of one shard (`--shard I/N`); `kubelab grade merge` removes it. */
+  shard?: ShardInfo;
 }
 
 /** A report for a submission that could not be graded. */
