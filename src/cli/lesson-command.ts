@@ -4,9 +4,11 @@
  * only once a lesson is really about to start (a dynamic import), so headless commands never
  * pay for them.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveScenario } from '../lesson/scenario-loader.js';
+import { builtinScenariosDir, resolveScenario } from '../lesson/scenario-loader.js';
 import type { Lang } from '../lesson/scenario-types.js';
+import { defaultWorkdir } from '../ui/lesson-library.js';
 import { localeLang } from '../ui/strings.js';
 import { CliUsageError } from './usage.js';
 
@@ -56,6 +58,7 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
   if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new CliUsageError(`--seed must be a whole number, got "${values.seed}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   let scenario;
+  let workdir = values.workdir;
   if (!picker) {
     const { file, result } = resolveScenario(positionals[0]);
     if (!result.scenario) {
@@ -63,11 +66,14 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
       return 1;
     }
     scenario = result.scenario;
+    // Without --workdir a lesson has its own folder under kubelab's home, so opening it again resumes it.
+    const builtin = path.dirname(path.resolve(file)) === path.resolve(builtinScenariosDir());
+    workdir ??= defaultWorkdir(scenario, builtin ? undefined : file);
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('kubelab: the lesson screen needs a terminal; to run commands from a script, use "kubelab run".\n');
     return 2;
   }
   const { runTui } = await importTuiWithLiveFrames();
-  return runTui({ lang, scenario, seed, workdir: values.workdir });
+  return runTui({ lang, scenario, seed, workdir });
 }

@@ -7,7 +7,7 @@ import { render, type Instance } from 'ink';
 import type { Lang, Scenario } from '../lesson/scenario-types.js';
 import { App } from './app.js';
 import { LessonRuntime } from './lesson-runtime.js';
-import { builtinLessons } from './picker-screen.js';
+import { lessonLibrary, saveProgress, setAside, type LibraryEntry } from './lesson-library.js';
 import { uiStrings } from './strings.js';
 import { prepareWorkspace } from './workspace.js';
 
@@ -17,6 +17,7 @@ export interface TuiOptions {
   /** Open this lesson at once; the picker otherwise. */
   scenario?: Scenario;
   seed?: number;
+  /** The lesson folder: `--workdir`, else the lesson's folder under kubelab's home. */
   workdir?: string;
 }
 
@@ -24,21 +25,28 @@ export interface TuiOptions {
 export async function runTui(opts: TuiOptions): Promise<number> {
   let instance: Instance | undefined;
   let left: LessonRuntime | undefined;
-  const startLesson = (scenario: Scenario): LessonRuntime => {
-    const workdir = prepareWorkspace(scenario, opts.workdir);
-    const runtime = new LessonRuntime({ scenario, workdir, lang: opts.lang, seed: opts.seed });
+  const startLesson = (scenario: Scenario, folder: string | undefined, lang: Lang): LessonRuntime => {
+    const workdir = prepareWorkspace(scenario, folder);
+    const runtime = new LessonRuntime({ scenario, workdir, lang, seed: opts.seed });
     runtime.suspend = (fn) => suspendInk(runtime, fn);
+    saveProgress(runtime, workdir);
     // A workspace with a journal resumes: the replay shows on screen, then the clock runs.
     void runtime.resume().then(() => runtime.start());
     return runtime;
   };
-  const first = opts.scenario ? startLesson(opts.scenario) : undefined;
+  const first = opts.scenario ? startLesson(opts.scenario, opts.workdir, opts.lang) : undefined;
+  const library = opts.scenario ? { entries: [], broken: [] } : lessonLibrary();
+  const pick = (entry: LibraryEntry, fresh: boolean, lang: Lang): LessonRuntime => {
+    if (fresh) setAside(entry.workdir);
+    return startLesson(entry.scenario, entry.workdir, lang);
+  };
   instance = render(
     <App
       lang={opts.lang}
-      lessons={opts.scenario ? [] : builtinLessons()}
+      lessons={library.entries}
+      broken={library.broken}
       runtime={first}
-      startLesson={startLesson}
+      startLesson={pick}
       onExit={(runtime) => {
         left = runtime;
         instance?.unmount();

@@ -9,6 +9,14 @@ export interface UiStrings {
   pickerTitle: string;
   pickerHelp: string;
   pickerEmpty: string;
+  /** A lesson finished in an earlier session. */
+  pickerFinished: string;
+  /** Steps done (completed or skipped) of all, in an earlier session. */
+  pickerDone(n: number, m: number): string;
+  /** The heading of the local scenario files. */
+  pickerLocal: string;
+  /** A local file that looks like a scenario but does not load. */
+  pickerBroken(file: string, first: string): string;
   steps(n: number): string;
   step(n: number, m: number): string;
   finished: string;
@@ -36,8 +44,12 @@ export interface UiStrings {
 
 const EN: UiStrings = {
   pickerTitle: 'kubelab: choose a lesson',
-  pickerHelp: '↑/↓ choose · Enter start · q quit',
+  pickerHelp: '↑/↓ choose · Enter start or continue · n start afresh · l 한국어 · q quit',
   pickerEmpty: 'No built-in lessons were found.',
+  pickerFinished: '✓ finished',
+  pickerDone: (n, m) => `${n}/${m} done`,
+  pickerLocal: 'Scenario files here',
+  pickerBroken: (file, first) => `${file} does not load (${first}); see kubelab validate ${file}`,
   steps: (n) => (n === 1 ? '1 step' : `${n} steps`),
   step: (n, m) => `step ${n}/${m}`,
   finished: 'finished',
@@ -65,8 +77,12 @@ const EN: UiStrings = {
 
 const KO: UiStrings = {
   pickerTitle: 'kubelab: 실습 고르기',
-  pickerHelp: '↑/↓ 고르기 · Enter 시작 · q 나가기',
+  pickerHelp: '↑/↓ 고르기 · Enter 시작·이어하기 · n 처음부터 · l English · q 나가기',
   pickerEmpty: '내장 실습을 찾지 못했습니다.',
+  pickerFinished: '✓ 마침',
+  pickerDone: (n, m) => `${m}단계 중 ${n}단계 진행`,
+  pickerLocal: '이 폴더의 시나리오 파일',
+  pickerBroken: (file, first) => `${file} 을 읽을 수 없습니다 (${first}); kubelab validate ${file} 로 확인하세요`,
   steps: (n) => `${n}단계`,
   step: (n, m) => `단계 ${n}/${m}`,
   finished: '완료',

@@ -1,46 +1,14 @@
-/** The lesson picker, the line editor, the real-time ShellTime, Markdown and the output buffer. */
-import { createElement } from 'react';
-import { render } from 'ink-testing-library';
+/** The locale, the line editor, the real-time ShellTime, Markdown and the output buffer. */
 import { describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
-import type { Scenario } from '../../src/lesson/scenario-types.js';
 import { realTime } from '../../src/shell/real-time.js';
 import { LineEditor } from '../../src/ui/line-editor.js';
 import { inlineSpans, markdownBlocks } from '../../src/ui/markdown-text.js';
 import { OutputBuffer, terminalText } from '../../src/ui/output-buffer.js';
-import { builtinLessons, PickerScreen } from '../../src/ui/picker-screen.js';
-import { localeLang, uiStrings } from '../../src/ui/strings.js';
-import { frameWith, helloPods, tick } from './ui-helpers.js';
+import { localeLang } from '../../src/ui/strings.js';
+import { tick } from './ui-helpers.js';
 
-describe('lesson picker', () => {
-  const second: Scenario = { ...helloPods(), id: 'second', title: { en: 'Second lesson', ko: '두 번째 실습' } };
-
-  test('lists the built-in lessons with titles in the language and their length', async () => {
-    expect(builtinLessons().map((s) => s.id)).toContain('hello-pods');
-    const en = render(createElement(PickerScreen, { lessons: builtinLessons(), lang: 'en', text: uiStrings('en'), onPick: () => undefined, onQuit: () => undefined }));
-    const frame = await frameWith(en.lastFrame, 'kubelab: choose a lesson');
-    expect(frame).toMatch(/hello-pods\s+Hello, pods: a Deployment and a Service\s+\(2 steps\)/);
-    const ko = render(createElement(PickerScreen, { lessons: builtinLessons(), lang: 'ko', text: uiStrings('ko'), onPick: () => undefined, onQuit: () => undefined }));
-    expect(await frameWith(ko.lastFrame, '안녕, 파드: 디플로이먼트와 서비스')).toContain('(2단계)');
-  });
-
-  test('down and Enter pick a lesson; q quits', async () => {
-    const picked: string[] = [];
-    let quit = false;
-    const { lastFrame, stdin } = render(
-      createElement(PickerScreen, { lessons: [helloPods(), second], lang: 'en', text: uiStrings('en'), onPick: (s: Scenario) => picked.push(s.id), onQuit: () => (quit = true) }),
-    );
-    await frameWith(lastFrame, 'Second lesson');
-    stdin.write('\x1b[B');
-    await frameWith(lastFrame, '▸ second');
-    stdin.write('\r');
-    await tick();
-    expect(picked).toEqual(['second']);
-    stdin.write('q');
-    await tick();
-    expect(quit).toBe(true);
-  });
-
+describe('locale', () => {
   test('the default language follows the locale', () => {
     expect(localeLang({ LANG: 'ko_KR.UTF-8' })).toBe('ko');
     expect(localeLang({ LANG: 'en_US.UTF-8' })).toBe('en');
