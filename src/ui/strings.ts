@@ -80,7 +80,7 @@ const KO: UiStrings = {
   pickerHelp: '↑/↓ 고르기 · Enter 시작·이어하기 · n 처음부터 · l English · q 나가기',
   pickerEmpty: '내장 실습을 찾지 못했습니다.',
   pickerFinished: '✓ 마침',
-  pickerDone: (n, m) => `${m}단계 중 ${n}단계 진행`,
+  pickerDone: (n, m) => `${n}/${m} 완료`,
   pickerLocal: '이 폴더의 시나리오 파일',
   pickerBroken: (file, first) => `${file} 을 읽을 수 없습니다 (${first}); kubelab validate ${file} 로 확인하세요`,
   steps: (n) => `${n}단계`,
