@@ -14,6 +14,7 @@ import type { ShellTime } from '../shell/types.js';
 import { workstationCommandSet } from '../shell/workstation.js';
 import { DiskFs } from '../workspace/disk-fs.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
+import { ClusterViewModel } from './cluster-view/cluster-view-model.js';
 import { editorCommands } from './editor.js';
 import { OutputBuffer, type OutputLine } from './output-buffer.js';
 import { readSessionFile, SESSION_FILE, SessionRecorder, type SessionRecord } from './session-recorder.js';
@@ -76,6 +77,8 @@ export class LessonRuntime {
   readonly recorder: SessionRecorder;
   readonly text: UiStrings;
   readonly lang: Lang;
+  /** The cluster and traffic panels' model (it listens to the student's service network). */
+  readonly clusterView: ClusterViewModel;
   /** Runs a function with the terminal handed to a child process; the TUI replaces it. */
   suspend: <T>(fn: () => T) => T = (fn) => fn();
   private readonly driver: RealTimeDriver | undefined;
@@ -110,6 +113,7 @@ export class LessonRuntime {
     const fs = (this.workspace = new SwitchableFs(this.disk));
     this.lesson = new LessonSession(scenario, { fs, seed: opts.seed });
     const cluster = this.lesson.cluster;
+    this.clusterView = new ClusterViewModel(cluster);
     this.driver = opts.clock === 'manual' ? undefined : new RealTimeDriver((ms) => this.advance(ms));
     const liveEditors = editorCommands({
       root: opts.workdir,
@@ -200,6 +204,7 @@ export class LessonRuntime {
     this.driver?.stop();
     this.abort?.abort();
     this.lesson.stop();
+    this.clusterView.stop();
     this.recorder.close();
   }
 

@@ -8,7 +8,7 @@ import type { Service } from '../types.js';
 import { ClusterIpAllocator } from './cluster-ips.js';
 import { ServiceNetwork } from './service-network.js';
 
-export { ServiceNetwork, parseUrl, type RequestClient, type RequestResult, type RequestErrorKind, type RequestTarget } from './service-network.js';
+export { ServiceNetwork, parseUrl, type AnsweredRequest, type TrafficObserver, type RequestClient, type RequestResult, type RequestErrorKind, type RequestTarget } from './service-network.js';
 export { containerFilesystem, listDirectory, isDirectory, type ContainerFilesystem, type FileEntry } from './filesystem.js';
 export { SERVICE_CIDR } from './cluster-ips.js';
 export type { DnsAnswer } from './dns.js';

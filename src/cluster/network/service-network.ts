@@ -58,7 +58,19 @@ export interface RequestClient {
 }
 
 /** A request's route: a failure, or where it goes (through a Service's endpoints, or straight to an IP). */
-type Route = { error: RequestResult } | { target: RequestTarget; resolvedIp: string; endpoints?: ProxyEndpoint[]; answersAt?: number; answers?: Map<string, RequestResult[]> };
+type Route =
+  | { error: RequestResult }
+  | { target: RequestTarget; resolvedIp: string; service?: Service; endpoints?: ProxyEndpoint[]; answersAt?: number; answers?: Map<string, RequestResult[]> };
+
+/** One request a Service's endpoint answered: when, through which Service, and the pod (a read-only store object). */
+export interface AnsweredRequest {
+  at: number;
+  service: { namespace: string; name: string };
+  pod: Pod;
+}
+
+/** Told of every request answered through a Service (the traffic panel listens; nothing else pays). */
+export type TrafficObserver = (answered: AnsweredRequest) => void;
 
 /** The service network of one cluster. */
 export class ServiceNetwork {
@@ -67,6 +79,7 @@ export class ServiceNetwork {
   private memo: { version: string; now: number; routes: Map<string, Route>; answers: Map<string, RequestResult> } = { version: '', now: -1, routes: new Map(), answers: new Map() };
   /** Access log lines per container, keyed by pod uid and container name. */
   private readonly accessLogs = new Map<string, string[]>();
+  private readonly observers = new Set<TrafficObserver>();
 
   constructor(
     private readonly store: Store,
@@ -78,6 +91,15 @@ export class ServiceNetwork {
   /** Resolves a name (or IP literal) as a pod in `fromNamespace` would. */
   resolve(name: string, fromNamespace = 'default'): DnsAnswer | undefined {
     return resolveName(this.store, name, fromNamespace);
+  }
+
+  /**
+   * Calls `observer` for each request answered through a Service from now on; returns the
+   * unsubscribe function. Observing draws nothing from the seeded streams.
+   */
+  observe(observer: TrafficObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** Sends one HTTP request from a pod in `fromNamespace` and returns what came back. */
@@ -101,7 +123,7 @@ export class ServiceNetwork {
       podIp = chosen.ip;
       podPort = chosen.port;
     }
-    if (client) return this.connect(route.target, route.resolvedIp, podIp, podPort, method, client);
+    if (client) return this.told(route.service, this.connect(route.target, route.resolvedIp, podIp, podPort, method, client));
     // The answer of each endpoint, per method, for this instant.
     if (route.answersAt !== this.memo.now) {
       route.answersAt = this.memo.now;
@@ -110,7 +132,17 @@ export class ServiceNetwork {
     let perEndpoint = route.answers!.get(method);
     if (!perEndpoint) route.answers!.set(method, (perEndpoint = []));
     const answer = (perEndpoint[index] ??= this.connect(route.target, route.resolvedIp, podIp, podPort, method));
-    return { ...answer };
+    return this.told(route.service, { ...answer });
+  }
+
+  /** Tells the observers of an answer that came through a Service; returns the result. */
+  private told(svc: Service | undefined, result: RequestResult): RequestResult {
+    if (this.observers.size === 0 || !svc || !result.ok) return result;
+    const pod = this.podByIp(result.podIp);
+    if (!pod) return result;
+    const answered: AnsweredRequest = { at: this.clock.now(), service: { namespace: svc.metadata.namespace ?? 'default', name: svc.metadata.name ?? '' }, pod };
+    for (const observe of this.observers) observe(answered);
+    return result;
   }
 
   /** The part of a request that does not draw: URL, DNS, Service port and its endpoints. */
@@ -130,7 +162,7 @@ export class ServiceNetwork {
     const endpoints = serviceEndpoints(this.store, svc, port);
     // kube-proxy REJECTs traffic to a service without endpoints: the client sees a refusal.
     if (endpoints.length === 0) return { error: { ok: false, error: 'connection-refused', target, resolvedIp, message: 'Connection refused' } };
-    return { target, resolvedIp, endpoints };
+    return { target, resolvedIp, service: svc, endpoints };
   }
 
   /** Drops memoized routes and answers when the store or the clock moved. */
