@@ -1,8 +1,9 @@
 /**
  * The prompt's line editing, as readline does it for a shell: insert at the cursor,
  * Backspace, left/right, Home/End (Ctrl-A/Ctrl-E), Ctrl-U and Ctrl-K (kill before/after the
- * cursor), Ctrl-W (kill the word before), and history with up/down that keeps the line being
- * typed as a draft below the newest entry. Pure state, no React: the terminal pane renders it.
+ * cursor), Ctrl-W (kill the word before), history with up/down that keeps the line being
+ * typed as a draft below the newest entry, and `replace` for Tab completion. Pure state, no
+ * React: the terminal pane renders it.
  */
 
 /** The line with its cursor split out, for rendering. */
@@ -74,6 +75,12 @@ export class LineEditor {
     while (from > 0 && this.text[from - 1] !== ' ') from--;
     this.text = this.text.slice(0, from) + this.text.slice(this.cursor);
     this.cursor = from;
+  }
+
+  /** Replaces the line and puts the cursor at `cursor` (Tab completion); history browsing is kept. */
+  replace(text: string, cursor: number): void {
+    this.text = text;
+    this.cursor = Math.max(0, Math.min(cursor, text.length));
   }
 
   /** Up: the previous history entry (the typed line is kept as the draft). */

@@ -2,21 +2,28 @@
  * The keys of the lesson screen. Lesson keys work at any time: Ctrl-T hint, Ctrl-X skip the
  * step, Ctrl-P pause/resume virtual time, Ctrl-O cycle its speed (x1, x2, x5, x10). Ctrl-C
  * interrupts the running command (or drops the typed line), Ctrl-D on an empty line leaves
- * (or exits a pod's shell). The rest edits the prompt's line as readline does; pasted text
- * with newlines runs line by line.
+ * (or exits a pod's shell). Tab completes the word at the cursor (a second Tab lists the
+ * candidates, as bash). The rest edits the prompt's line as readline does; pasted text with
+ * newlines runs line by line.
  */
-import { useInput, type Key } from 'ink';
+import { useInput, useStdout, type Key } from 'ink';
 import { useReducer, useRef } from 'react';
+import { runtimeCompletionContext, TabCompleter } from './completion/tab-completer.js';
 import { LineEditor } from './line-editor.js';
 import type { LessonRuntime } from './lesson-runtime.js';
+
+/** Screen width for the candidate list when the output stream does not say. */
+const DEFAULT_COLUMNS = 80;
 
 /** Wires keys to the runtime and a line editor; returns the editor (re-rendered on change). */
 export function useLessonKeys(runtime: LessonRuntime, active = true): LineEditor {
   const editor = useRef(new LineEditor()).current;
+  const completer = useRef(new TabCompleter()).current;
+  const { stdout } = useStdout();
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useInput(
     (input, key) => {
-      handleKey(runtime, editor, input, key);
+      handleKey(runtime, editor, input, key, { completer, columns: stdout.columns || DEFAULT_COLUMNS });
       redraw();
     },
     { isActive: active },
@@ -24,8 +31,16 @@ export function useLessonKeys(runtime: LessonRuntime, active = true): LineEditor
   return editor;
 }
 
+/** The Tab state of a prompt and the screen width its candidate lists are laid out for. */
+export interface TabOptions {
+  completer: TabCompleter;
+  columns: number;
+}
+
 /** Applies one key (or a pasted string) to the runtime and the editor. */
-export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: string, key: Key): void {
+export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: string, key: Key, tab?: TabOptions): void {
+  if (key.tab && !key.shift) return completeAtPrompt(runtime, editor, tab);
+  tab?.completer.reset();
   if (key.ctrl && input.length === 1) {
     switch (input) {
       case 'c':
@@ -78,4 +93,13 @@ export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: str
     editor.insert(piece.replace(/[\x00-\x1f\x7f]/g, ''));
     if (i < pieces.length - 1) void runtime.enter(editor.submit());
   });
+}
+
+/** Tab: completes the word at the cursor, or lists the candidates (nothing while a command runs). */
+function completeAtPrompt(runtime: LessonRuntime, editor: LineEditor, tab: TabOptions | undefined): void {
+  if (!tab || runtime.busy()) return;
+  const ctx = runtimeCompletionContext(runtime);
+  if (!ctx) return;
+  const rows = tab.completer.press(editor, ctx, tab.columns);
+  if (rows) runtime.showCompletions(editor.text, rows);
 }
