@@ -5,7 +5,7 @@
  */
 import { decodeObject, defaultObject, validateCreate, validateUpdate, prepareForCreate, prepareForUpdate } from './admission/index.js';
 import type { VirtualClock } from './clock.js';
-import { ApiError, invalid, notFound } from './errors.js';
+import { ApiError, badRequest, invalid, notFound } from './errors.js';
 import { applyPatch, type PatchType } from './patch/index.js';
 import { findResourceForKind, resourceForKind } from './resources.js';
 import { deepCopy, type Store } from './store.js';
@@ -124,6 +124,10 @@ export class ApiServer {
     checkBodySize(opts);
     const current = this.store.get(kind, namespace, name);
     const patched = applyPatch(current, type, patch);
+    // The patch handler's checkName: a patch does not rename or move an object.
+    const { name: newName, namespace: newNamespace } = patched.metadata ?? {};
+    if (newName !== name) throw badRequest(`the name of the object (${newName ?? ''}) does not match the name on the URL (${name})`);
+    if (namespace && newNamespace && newNamespace !== namespace) throw badRequest(`the namespace of the object (${newNamespace}) does not match the namespace on the request (${namespace})`);
     patched.metadata = { ...patched.metadata, resourceVersion: undefined };
     return this.update<T>(patched, opts);
   }

@@ -34,7 +34,22 @@ export function prepareObjectForUpdate(obj: KubeObject, old: KubeObject): void {
     if (prev.spec?.finalizers) o.spec.finalizers = [...prev.spec.finalizers];
     else delete o.spec.finalizers;
   }
-  if (obj.kind === 'Service') keepAllocatedValues((o.spec ??= {}), prev.spec ?? {});
+  if (obj.kind === 'Service') {
+    keepAllocatedValues((o.spec ??= {}), prev.spec ?? {});
+    normalizeClusterIPs(o.spec, prev.spec ?? {});
+  }
+}
+
+/**
+ * The Service registry's normalizeClusterIPs on update: a client that changed only the singular
+ * clusterIP (an old client, or a student's patch) means the plural too, so validation then
+ * refuses the change (`spec.clusterIPs[0]: ... may not change once set`) instead of the store
+ * keeping two disagreeing fields.
+ */
+function normalizeClusterIPs(spec: Obj, old: Obj): void {
+  const same = JSON.stringify(spec.clusterIPs ?? []) === JSON.stringify(old.clusterIPs ?? []);
+  if ((spec.clusterIP ?? '') !== (old.clusterIP ?? '') && same) spec.clusterIPs = spec.clusterIP ? [spec.clusterIP] : undefined;
+  if (spec.clusterIPs === undefined) delete spec.clusterIPs;
 }
 
 function needsClusterIP(spec: Obj): boolean {
