@@ -17,10 +17,12 @@ Usage:
   kubelab scenarios [--lang ko|en]
       List the built-in scenarios: id and title.
 
-  kubelab validate <scenario-file>... [--no-solutions]
+  kubelab validate <scenario-file>... [--no-solutions] [--real-cluster]
       Check scenario files: each problem as file:line:column: message, or
       "file: ok". Reference solutions are played and must pass their own checks
       (skip with --no-solutions). Exit status 1 if any file has a problem.
+      --real-cluster also lists the checks that cannot run on a real cluster
+      (kubelab lesson/grade --context).
 
   kubelab [--lang ko|en]
       Choose a built-in lesson and start it in the terminal UI.

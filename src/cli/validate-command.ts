@@ -2,10 +2,13 @@
  * `kubelab validate FILE...`: checks scenario files. Each problem is printed as
  * `file:line:column: message`; a file without problems prints `file: ok`. Unless
  * `--no-solutions` is given, the reference solutions of a valid file are played through the
- * shell and must pass their own checks. Exit status 0 only when every file is ok.
+ * shell and must pass their own checks. With `--real-cluster`, each valid file's checks that
+ * cannot run on a real cluster (`--context`) follow, one a line (src/lesson/real-cluster-support.ts);
+ * they are notes and do not change the exit status. Exit status 0 only when every file is ok.
  */
 import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../lesson/scenario-loader.js';
+import { formatGap, realClusterGaps } from '../lesson/real-cluster-support.js';
 import { formatProblem } from '../lesson/scenario-problems.js';
 import { verifySolutions } from '../lesson/verify-solutions.js';
 import { PROCESS_IO, type CliIo } from './scenarios-command.js';
@@ -15,7 +18,7 @@ import { CliUsageError } from './usage.js';
 export async function validateCommand(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'no-solutions': { type: 'boolean' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'no-solutions': { type: 'boolean' }, 'real-cluster': { type: 'boolean' } } });
   } catch (e) {
     throw new CliUsageError((e as Error).message);
   }
@@ -29,6 +32,11 @@ export async function validateCommand(argv: string[], io: CliIo = PROCESS_IO): P
     }
     if (problems.length === 0) {
       io.stdout(`${file}: ok\n`);
+      if (parsed.values['real-cluster'] && loaded.scenario) {
+        const gaps = realClusterGaps(loaded.scenario);
+        if (gaps.length === 0) io.stdout(`${file}: every check works on a real cluster\n`);
+        for (const g of gaps) io.stdout(`${file}: ${formatGap(g).en}\n`);
+      }
       continue;
     }
     status = 1;

@@ -1,11 +1,14 @@
 /**
  * What checks are evaluated against, and what they answer: ok or not, with a reason in both
- * lesson languages that a student can act on. Helpers here name objects the way kubectl does.
+ * lesson languages that a student can act on. Checks read the cluster only through a
+ * ClusterReader and send traffic only through a TrafficSampler (cluster-reader.ts), so the same
+ * checks grade the simulator and a real cluster. Helpers here name objects the way kubectl does.
  */
 import type { Cluster } from '../cluster/cluster.js';
 import { resolveResource } from '../cluster/resources.js';
 import type { KubeObject } from '../cluster/types.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
+import { MemoryClusterReader, MemoryTrafficSampler, type ClusterReader, type TrafficSampler } from './cluster-reader.js';
 import type { Localized } from './scenario-types.js';
 
 /** One request of the zero-downtime meter that got no good answer. */
@@ -32,12 +35,20 @@ export interface MeterView {
 
 /** Everything a check may look at; checks never change any of it. */
 export interface CheckContext {
-  cluster: Cluster;
+  /** The cluster's objects (the simulator's store, or a snapshot of a real cluster). */
+  reader: ClusterReader;
+  /** Requests through a Service, for `traffic` checks. */
+  traffic: TrafficSampler;
   fs: WorkspaceFs;
   /** The commands the student ran, in order, as typed. */
   commands: readonly string[];
   /** Present when the scenario watches a Service. */
   meter?: MeterView;
+}
+
+/** The reader and sampler of a simulated cluster; make them once per cluster and reuse them. */
+export function memoryCheckSources(cluster: Cluster): Pick<CheckContext, 'reader' | 'traffic'> {
+  return { reader: new MemoryClusterReader(cluster.store), traffic: new MemoryTrafficSampler(cluster) };
 }
 
 /** The answer of a check. */
@@ -68,7 +79,7 @@ export function describeObject(kind: string, name: string, namespace = DEFAULT_N
 
 /** The stored object, if any (a read-only view: checks must not change it). */
 export function findObject<T extends KubeObject>(ctx: CheckContext, kind: string, name: string, namespace = DEFAULT_NAMESPACE): T | undefined {
-  return ctx.cluster.store.peek<T>(canonicalKind(kind), namespace, name);
+  return ctx.reader.get<T>(canonicalKind(kind), namespace, name);
 }
 
 /** A result for a missing object that a check needs. */

@@ -8,7 +8,7 @@ import { createActor, type Actor } from 'xstate';
 import { Cluster } from '../cluster/cluster.js';
 import { MemoryFs } from '../workspace/memory-fs.js';
 import type { WorkspaceFs } from '../workspace/workspace-fs.js';
-import type { CheckContext, CheckResult } from './check-context.js';
+import { memoryCheckSources, type CheckContext, type CheckResult } from './check-context.js';
 import { DowntimeMeter } from './downtime-meter.js';
 import { evaluateAll } from './evaluate-check.js';
 import { buildLessonMachine, currentStep, type LessonMachine } from './machine.js';
@@ -33,6 +33,7 @@ export class LessonSession {
   readonly commands: string[] = [];
   private readonly actor: Actor<LessonMachine>;
   private readonly steps: Map<string, Step>;
+  private readonly sources: Pick<CheckContext, 'reader' | 'traffic'>;
 
   constructor(
     readonly scenario: Scenario,
@@ -41,6 +42,7 @@ export class LessonSession {
     this.cluster = opts.cluster ?? new Cluster({ seed: opts.seed ?? scenario.seed ?? 1 });
     this.fs = opts.fs ?? new MemoryFs(scenario.files ?? {});
     this.steps = new Map(scenario.steps.map((s) => [s.id, s]));
+    this.sources = memoryCheckSources(this.cluster);
     const machine = buildLessonMachine(scenario);
     this.actor = createActor(machine, { input: { evaluate: (checks) => evaluateAll(checks, this.checkContext()).ok } });
     this.actor.start();
@@ -70,7 +72,7 @@ export class LessonSession {
 
   /** What checks see now. */
   checkContext(): CheckContext {
-    return { cluster: this.cluster, fs: this.fs, commands: this.commands, meter: this.meter };
+    return { ...this.sources, fs: this.fs, commands: this.commands, meter: this.meter };
   }
 
   /** The checks of a step (default: the current one) evaluated now, with the reason. */

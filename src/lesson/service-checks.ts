@@ -2,22 +2,24 @@
  * Checks on a Service's traffic: its endpoints against a Deployment's ready pods, and a
  * traffic sample through it.
  *
- * Determinism of `traffic`: the sample is sent through a ServiceNetwork of its own, whose
- * kube-proxy stream is forked from the cluster's seed by the check's own text
- * (`lesson-traffic/<check as JSON>`). The student's session stream is never drawn from, the
- * sample sends no access-log lines and moves no clock, and the same cluster state always gives
- * the same share however many times a check is evaluated.
+ * The checks read through the context's ClusterReader and send traffic through its
+ * TrafficSampler (cluster-reader.ts). Determinism of `traffic` on the simulator: the sample is
+ * sent through a ServiceNetwork of its own, whose kube-proxy stream is forked from the cluster's
+ * seed by the check's own text (`lesson-traffic/<check as JSON>`). The student's session stream
+ * is never drawn from, the sample sends no access-log lines and moves no clock, and the same
+ * cluster state always gives the same share however many times a check is evaluated.
  */
 import type { Cluster } from '../cluster/cluster.js';
-import { ServiceNetwork, type RequestResult } from '../cluster/network/index.js';
+import { ServiceNetwork } from '../cluster/network/index.js';
 import type { Deployment, EndpointSlice, Pod, ReplicaSet, Service } from '../cluster/types.js';
+import type { ClusterReader } from './cluster-reader.js';
 import { describeObject, findObject, listNames, missing, result, DEFAULT_NAMESPACE, type CheckContext, type CheckResult } from './check-context.js';
 import type { EndpointsCheck, TrafficCheck } from './scenario-types.js';
 
 /** Names of the pods behind a Service's ready endpoints (EndpointSlices, `ready` not false). */
-export function readyEndpointPods(cluster: Cluster, service: string, namespace: string): string[] {
+export function readyEndpointPods(reader: ClusterReader, service: string, namespace: string): string[] {
   const names = new Set<string>();
-  for (const slice of cluster.store.view<EndpointSlice>('EndpointSlice', namespace)) {
+  for (const slice of reader.list<EndpointSlice>('EndpointSlice', namespace)) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== service) continue;
     for (const ep of slice.endpoints ?? []) {
       if (ep.conditions?.ready !== false && ep.targetRef?.kind === 'Pod') names.add(ep.targetRef.name);
@@ -27,15 +29,15 @@ export function readyEndpointPods(cluster: Cluster, service: string, namespace: 
 }
 
 /** Ready, non-terminating pods of a Deployment, found through its ReplicaSets' owner references. */
-export function readyDeploymentPods(cluster: Cluster, deployment: Deployment): string[] {
-  const ns = deployment.metadata.namespace;
+export function readyDeploymentPods(reader: ClusterReader, deployment: Deployment): string[] {
+  const ns = deployment.metadata.namespace ?? DEFAULT_NAMESPACE;
   const owned = (o: { metadata: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uids: Set<string>) =>
     (o.metadata.ownerReferences ?? []).some((r) => r.controller === true && uids.has(r.uid));
   const rsUids = new Set(
-    cluster.store.view<ReplicaSet>('ReplicaSet', ns).filter((rs) => owned(rs, new Set([deployment.metadata.uid!]))).map((rs) => rs.metadata.uid!),
+    reader.list<ReplicaSet>('ReplicaSet', ns).filter((rs) => owned(rs, new Set([deployment.metadata.uid!]))).map((rs) => rs.metadata.uid!),
   );
-  return cluster.store
-    .view<Pod>('Pod', ns)
+  return reader
+    .list<Pod>('Pod', ns)
     .filter((p) => owned(p, rsUids) && !p.metadata.deletionTimestamp)
     .filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
     .map((p) => p.metadata.name!)
@@ -50,9 +52,9 @@ export function checkEndpoints(check: EndpointsCheck, ctx: CheckContext): CheckR
   if (!deployment) return missing('Deployment', check.deployment, ns);
   const svc = describeObject('Service', check.service, ns);
   const dep = describeObject('Deployment', check.deployment, ns);
-  const ready = readyDeploymentPods(ctx.cluster, deployment);
+  const ready = readyDeploymentPods(ctx.reader, deployment);
   if (ready.length === 0) return result(false, `${dep.en} has no ready pods yet.`, `${dep.ko}에 아직 준비된(Ready) 파드가 없습니다.`);
-  const endpoints = readyEndpointPods(ctx.cluster, check.service, ns);
+  const endpoints = readyEndpointPods(ctx.reader, check.service, ns);
   const extra = endpoints.filter((p) => !ready.includes(p));
   const absent = ready.filter((p) => !endpoints.includes(p));
   if (extra.length > 0) {
@@ -103,13 +105,11 @@ export function checkTraffic(check: TrafficCheck, ctx: CheckContext): CheckResul
   const what = describeObject('Service', check.service, ns);
   const url = serviceUrl(svc, check.port, check.path);
   if (!url) return result(false, `${what.en} has no ports.`, `${what.ko}에 포트가 없습니다.`);
-  const network = sideNetwork(ctx.cluster, `lesson-traffic/${JSON.stringify(check)}`);
   const n = check.requests ?? 100;
   const pattern = new RegExp(check.body);
   let matched = 0;
   const failures = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const r: RequestResult = network.request(url, ns);
+  for (const r of ctx.traffic.sample(check, url, ns, n)) {
     if (r.ok && pattern.test(r.body)) matched++;
     else if (!r.ok) failures.set(r.message, (failures.get(r.message) ?? 0) + 1);
   }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { kubectlHarness } from '../helpers/kubectl-harness.js';
-import type { CheckContext } from '../../src/lesson/check-context.js';
+import { memoryCheckSources, type CheckContext } from '../../src/lesson/check-context.js';
 import { evaluateCheck } from '../../src/lesson/evaluate-check.js';
 import type { Check } from '../../src/lesson/scenario-types.js';
 
@@ -66,7 +66,7 @@ beforeAll(async () => {
   h.advance(60);
   expect((await h.kubectl('set image deployment/web-blue nginx=nginx:1.15')).code).toBe(0);
   h.advance(60);
-  ctx = { cluster: h.cluster, fs: h.fs, commands: ['kubectl apply -f blue.yaml', 'kubectl get pods --show-labels'] };
+  ctx = { ...memoryCheckSources(h.cluster), fs: h.fs, commands: ['kubectl apply -f blue.yaml', 'kubectl get pods --show-labels'] };
 });
 
 /** [name, check, ok, a fragment of the English reason, a fragment of the Korean reason] */
@@ -128,7 +128,7 @@ describe('checks', () => {
     const h = kubectlHarness({ seed: 5, files: FILES });
     for (const f of ['green-html.yaml', 'blue.yaml', 'green.yaml', 'both.yaml']) await h.kubectl(`apply -f ${f}`);
     h.advance(60);
-    const c: CheckContext = { cluster: h.cluster, fs: h.fs, commands: [] };
+    const c: CheckContext = { ...memoryCheckSources(h.cluster), fs: h.fs, commands: [] };
     const check: Check = { traffic: { service: 'both', requests: 200, body: 'from green', share: [0.15, 0.35] } };
     const rv = h.cluster.store.resourceVersion();
     const now = h.cluster.clock.now();

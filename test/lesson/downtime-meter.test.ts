@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { kubectlHarness } from '../helpers/kubectl-harness.js';
+import { memoryCheckSources } from '../../src/lesson/check-context.js';
 import { DowntimeMeter } from '../../src/lesson/downtime-meter.js';
 import { evaluateCheck } from '../../src/lesson/evaluate-check.js';
 import { LessonSession } from '../../src/lesson/lesson-session.js';
@@ -58,7 +59,7 @@ describe('zero-downtime meter', () => {
     expect(meter.failures().map((f) => [f.step, f.kind, f.detail])).toEqual(Array(5).fill(['switch', 'no-endpoints', 'no ready endpoint']));
     expect(meter.failures().map((f) => (f.at - meter.startedAt) / 1000)).toEqual([11, 12, 13, 14, 15]);
 
-    const ctx = { cluster: h.cluster, fs: h.fs, commands: [], meter };
+    const ctx = { ...memoryCheckSources(h.cluster), fs: h.fs, commands: [], meter };
     const whole = evaluateCheck({ noDowntime: true }, ctx);
     expect(whole.ok).toBe(false);
     expect(whole.reason.en).toBe('Users saw about 5s of downtime: 5 of 25 requests to Service "web" failed, the first 11s into the session during step "switch" (no ready endpoint).');
