@@ -5,15 +5,22 @@
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { FsError, normalizePath, type FileKind, type WorkspaceFs } from './workspace-fs.js';
+import { FsError, normalizePath, WORKSPACE_LIMITS, type FileKind, type WorkspaceFs } from './workspace-fs.js';
 
 /** Largest file the workspace reads or writes: 16 MiB. */
 export const MAX_DISK_FILE_BYTES = 16 * 1024 * 1024;
 
-/** A workspace rooted at a real folder. */
+/**
+ * A workspace rooted at a real folder. What was there before is not counted; what the session
+ * adds is bounded by WORKSPACE_LIMITS (bytes grown, entries created), so a loop writing file
+ * after file stops with ENOSPC instead of filling the student's disk.
+ */
 export class DiskFs implements WorkspaceFs {
   private readonly root: string;
   private current = '/';
+  /** Net bytes and entries this session added (removals give them back). */
+  private grownBytes = 0;
+  private createdEntries = 0;
 
   constructor(root: string) {
     this.root = fs.realpathSync(root);
@@ -52,7 +59,13 @@ export class DiskFs implements WorkspaceFs {
     const real = this.mustReal(path);
     if (fs.existsSync(real) && fs.statSync(real).isDirectory()) throw new FsError('EISDIR', path);
     if (!fs.existsSync(nodePath.dirname(real))) throw new FsError('ENOENT', path);
+    const old = sizeOf(real);
+    const delta = bytes.length - (old ?? 0);
+    if (this.grownBytes + delta > WORKSPACE_LIMITS.maxBytes) throw new FsError('ENOSPC', path);
+    if (old === undefined && this.createdEntries >= WORKSPACE_LIMITS.maxEntries) throw new FsError('ENOSPC', path);
     fs.writeFileSync(real, bytes);
+    this.grownBytes += delta;
+    if (old === undefined) this.createdEntries++;
   }
 
   readDir(path: string): string[] {
@@ -64,8 +77,10 @@ export class DiskFs implements WorkspaceFs {
 
   mkdir(path: string, recursive = false): void {
     const real = this.mustReal(path);
+    if (!lexists(real) && this.createdEntries >= WORKSPACE_LIMITS.maxEntries) throw new FsError('ENOSPC', path);
     try {
-      fs.mkdirSync(real, { recursive });
+      const first = fs.mkdirSync(real, { recursive });
+      this.createdEntries += recursive ? (first ? nodePath.relative(first, real).split(nodePath.sep).filter(Boolean).length + 1 : 0) : 1;
     } catch (e) {
       throw new FsError(((e as NodeJS.ErrnoException).code as FsError['code']) ?? 'ENOENT', path);
     }
@@ -76,7 +91,10 @@ export class DiskFs implements WorkspaceFs {
     if (real === this.root) throw new FsError('EACCES', path);
     const st = statOrThrow(real, path);
     if (st.isDirectory() && !recursive) throw new FsError('EISDIR', path);
+    const freed = treeUsage(real);
     fs.rmSync(real, { recursive, force: false });
+    this.grownBytes -= freed.bytes;
+    this.createdEntries = Math.max(0, this.createdEntries - freed.entries);
   }
 
   private mustReal(path: string): string {
@@ -111,6 +129,29 @@ function lexists(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A file's size, or undefined when there is no such file. */
+function sizeOf(real: string): number | undefined {
+  try {
+    return fs.statSync(real).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes and entries under a path (links not followed), what removing it gives back. */
+function treeUsage(real: string): { bytes: number; entries: number } {
+  const st = fs.lstatSync(real);
+  if (!st.isDirectory()) return { bytes: st.isFile() ? st.size : 0, entries: 1 };
+  let bytes = 0;
+  let entries = 1;
+  for (const name of fs.readdirSync(real)) {
+    const sub = treeUsage(nodePath.join(real, name));
+    bytes += sub.bytes;
+    entries += sub.entries;
+  }
+  return { bytes, entries };
 }
 
 function statOrThrow(real: string, path: string): fs.Stats {

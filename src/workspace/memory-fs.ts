@@ -1,8 +1,8 @@
 /** An in-memory workspace (for `grade` and tests), bounded in total size. */
-import { FsError, normalizePath, type FileKind, type WorkspaceFs } from './workspace-fs.js';
+import { FsError, normalizePath, WORKSPACE_LIMITS, type FileKind, type WorkspaceFs } from './workspace-fs.js';
 
 /** Default bound on the bytes a memory workspace may hold: 64 MiB. */
-export const DEFAULT_MEMORY_FS_LIMIT = 64 * 1024 * 1024;
+export const DEFAULT_MEMORY_FS_LIMIT = WORKSPACE_LIMITS.maxBytes;
 
 /** A workspace held in a Map. */
 export class MemoryFs implements WorkspaceFs {
@@ -52,7 +52,8 @@ export class MemoryFs implements WorkspaceFs {
     if (!this.dirs.has(parentOf(abs))) throw new FsError('ENOENT', path);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     const delta = bytes.length - (this.files.get(abs)?.length ?? 0);
-    if (this.bytes + delta > this.limitBytes) throw new FsError('EFBIG', path);
+    if (this.bytes + delta > this.limitBytes) throw new FsError('ENOSPC', path);
+    if (!this.files.has(abs)) this.checkEntries(path);
     this.bytes += delta;
     this.files.set(abs, bytes);
   }
@@ -80,6 +81,7 @@ export class MemoryFs implements WorkspaceFs {
       if (!recursive) throw new FsError('ENOENT', path);
       this.mkdir(parent, true);
     }
+    this.checkEntries(path);
     this.dirs.add(abs);
   }
 
@@ -95,6 +97,11 @@ export class MemoryFs implements WorkspaceFs {
     if (children.length > 0 && !recursive) throw new FsError('ENOTEMPTY', path);
     for (const c of children) this.remove(`${abs}/${c}`, true);
     this.dirs.delete(abs);
+  }
+
+  /** Refuses a new file or folder past WORKSPACE_LIMITS.maxEntries (the root not counted). */
+  private checkEntries(path: string): void {
+    if (this.files.size + this.dirs.size - 1 >= WORKSPACE_LIMITS.maxEntries) throw new FsError('ENOSPC', path);
   }
 }
 

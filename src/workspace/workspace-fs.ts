@@ -28,10 +28,22 @@ export interface WorkspaceFs {
   remove(path: string, recursive?: boolean): void;
 }
 
+/**
+ * How much one session may add to a workspace, on disk (what `run` and the TUI write into the
+ * folder) and in memory (`grade`, which also counts the starting files). Past either bound a
+ * write fails with ENOSPC (`No space left on device`), as on a full disk.
+ */
+export const WORKSPACE_LIMITS = {
+  /** Bytes: 64 MiB in memory; on disk, the folder's growth since the session opened. */
+  maxBytes: 64 * 1024 * 1024,
+  /** Files and folders: in memory all of them; on disk, those the session created. */
+  maxEntries: 10_000,
+} as const;
+
 /** A file-system error with the errno-style code the shell reports. */
 export class FsError extends Error {
   constructor(
-    readonly code: 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EACCES' | 'ENOTEMPTY' | 'EFBIG',
+    readonly code: 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EACCES' | 'ENOTEMPTY' | 'EFBIG' | 'ENOSPC',
     readonly path: string,
   ) {
     super(`${code}: ${path}`);

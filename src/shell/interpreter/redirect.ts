@@ -163,6 +163,8 @@ export function errorText(e: unknown, missing = 'No such file or directory'): st
       return 'Permission denied';
     case 'EFBIG':
       return 'File too large';
+    case 'ENOSPC':
+      return 'No space left on device';
     case 'EEXIST':
       return 'File exists';
     case 'ENOTEMPTY':

@@ -26,6 +26,7 @@ export function errnoText(code: FsError['code']): string {
     case 'EACCES': return 'Permission denied';
     case 'ENOTEMPTY': return 'Directory not empty';
     case 'EFBIG': return 'File too large';
+    case 'ENOSPC': return 'No space left on device';
   }
 }
 
