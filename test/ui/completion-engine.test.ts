@@ -66,6 +66,8 @@ describe('commands and kubectl words', () => {
     ['kubectl -n other get deploy b', 'kubectl -n other get deploy blue '],
     ['kubectl get deploy --all-n', 'kubectl get deploy --all-namespaces '],
     ['kubectl get pods -o ya', 'kubectl get pods -o yaml '],
+    ['kubectl get pods -o=js', 'kubectl get pods -o=json'],
+    ['kubectl get pods --output=ya', 'kubectl get pods --output=yaml '],
     ['kubectl apply -f ca', 'kubectl apply -f canary.yaml '],
     ['kubectl apply -f man', 'kubectl apply -f manifests/'],
     ['kubectl apply -f manifests/b', 'kubectl apply -f manifests/blue.yaml '],
@@ -117,7 +119,7 @@ describe('commands and kubectl words', () => {
 
   test('-f proposes manifests and folders only; other value flags any file, as bash\'s default', () => {
     expect(candidates('kubectl apply -f ')).toEqual(['canary.yaml', 'manifests/', 'patch-green.yaml', 'web.yaml']);
-    expect(candidates('kubectl patch svc web --patch-file ')).toEqual(['canary.yaml', 'manifests/', 'notes.txt', 'patch-green.yaml', 'web.yaml']);
+    expect(candidates('kubectl patch svc web --patch-file ')).toEqual(['.hidden', 'canary.yaml', 'manifests/', 'notes.txt', 'patch-green.yaml', 'web.yaml']);
   });
 });
 
@@ -140,7 +142,8 @@ describe('files and the shell line', () => {
     expect(candidates('cat manifests/')).toEqual(['manifests/blue.yaml', 'manifests/green.yaml']);
     expect(tab('kubectl get deployments w')).toBe('kubectl get deployments web');
     expect(tab('kubectl get deployments web')).toBe('kubectl get deployments web');
-    expect(candidates('cat ')).not.toContain('.hidden');
+    // readline's match-hidden-files is on by default: dotfiles are listed too.
+    expect(candidates('cat ')).toContain('.hidden');
   });
 
   test('quoted words, $VAR and unknown things complete to nothing and do not throw', () => {

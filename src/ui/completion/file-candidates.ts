@@ -1,8 +1,9 @@
 /**
  * File names as readline's filename completion proposes them: the entries of the folder the
  * word names (`manifests/bl` looks in `manifests/` for names starting `bl`), folders with a
- * trailing `/` and no space after, files with a space; dotfiles only when the typed name starts
- * with a dot. The list shows names without their folder, as bash shows them.
+ * trailing `/` and no space after, files with a space; dotfiles too (readline's
+ * `match-hidden-files` is on by default). The list shows names without their folder, as bash
+ * shows them.
  */
 import { normalizePath, type WorkspaceFs } from '../../workspace/workspace-fs.js';
 import type { Candidate } from './completion-types.js';
@@ -33,7 +34,6 @@ export function fileCandidates(fs: WorkspaceFs | undefined, word: string, filter
   const out: Candidate[] = [];
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    if (name.startsWith('.') && !prefix.startsWith('.')) continue;
     const kind = kindOf(fs, `${dir === '/' ? '' : dir}/${name}`);
     if (kind === 'dir') {
       out.push({ text: `${folder}${escapeWord(name)}/`, noSpace: true, display: `${name}/` });

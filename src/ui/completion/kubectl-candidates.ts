@@ -62,9 +62,11 @@ export function kubectlCandidates(words: readonly string[], current: string, ctx
   if (line.unknownCommand) return [];
   if (line.afterDash) return fileCandidates(ctx.fs, current);
   if (line.valueOf) return flagValueCandidates(line.valueOf, current, '', ctx);
-  if (current.startsWith('--') && current.includes('=')) {
+  if (current.startsWith('-') && current.includes('=')) {
+    // `--output=ya`, `-o=ya`: the value completes behind the flag, in the same word.
     const eq = current.indexOf('=');
-    const spec = line.specs.find((s) => s.name === current.slice(2, eq));
+    const name = current.slice(0, eq);
+    const spec = line.specs.find((s) => (name.startsWith('--') ? `--${s.name}` : `-${s.short}`) === name);
     return spec && spec.type !== 'bool' ? flagValueCandidates(spec, current.slice(eq + 1), current.slice(0, eq + 1), ctx) : [];
   }
   if (current.startsWith('-')) return flagCandidates(line, current);
