@@ -1,7 +1,9 @@
 /**
  * The lesson panel: the steps with their state (✓ done, ↷ skipped, ▸ current, · later), the
  * current step's instructions, the hints asked for, and what just happened (a step done or
- * skipped). Once the lesson is finished it shows the finish screen instead.
+ * skipped). Once the lesson is finished it shows the finish screen instead. Given a height
+ * (80x24 leaves it ten rows) it is cut to it, and a long list of steps shrinks to the ones
+ * around the current step, so the instructions still show.
  */
 import { Box, Text } from 'ink';
 import type { Lang, Scenario } from '../lesson/scenario-types.js';
@@ -16,6 +18,17 @@ export interface LessonPanelProps {
   text: UiStrings;
   state: RuntimeSnapshot;
   sessionFile: string;
+  /** Rows it may take (border included); undefined: as many as it needs. */
+  height?: number;
+  width?: number;
+}
+
+/** Steps shown: all of them, or when rows are short the current one with one before and one after. */
+export function visibleSteps<T extends { id: string }>(steps: readonly T[], currentId: string | undefined, height: number | undefined): T[] {
+  if (height === undefined || steps.length + 6 <= height) return [...steps];
+  const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
+  const from = Math.max(0, Math.min(at - 1, steps.length - 3));
+  return steps.slice(from, from + 3);
 }
 
 /** The state mark of a step. */
@@ -27,14 +40,14 @@ export function stepMark(id: string, state: Pick<RuntimeSnapshot, 'completed' | 
 }
 
 /** Steps, instructions, hints and feedback; or the finish screen. */
-export function LessonPanel({ scenario, lang, text, state, sessionFile }: LessonPanelProps) {
+export function LessonPanel({ scenario, lang, text, state, sessionFile, height, width }: LessonPanelProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Box flexDirection="column">
-        {scenario.steps.map((s) => {
+    <Box flexDirection="column" borderStyle="round" paddingX={1} height={height} width={width} overflow="hidden">
+      <Box flexDirection="column" flexShrink={0}>
+        {visibleSteps(scenario.steps, state.step?.id, height).map((s) => {
           const mark = stepMark(s.id, state);
           return (
-            <Text key={s.id} color={mark === '✓' ? 'green' : mark === '▸' ? 'cyan' : undefined} dimColor={mark === '·' || mark === '↷'}>
+            <Text key={s.id} wrap="truncate-end" color={mark === '✓' ? 'green' : mark === '▸' ? 'cyan' : undefined} dimColor={mark === '·' || mark === '↷'}>
               {`${mark} ${s.title[lang]}`}
             </Text>
           );
@@ -45,7 +58,7 @@ export function LessonPanel({ scenario, lang, text, state, sessionFile }: Lesson
         <FinishScreen text={text} state={state} sessionFile={sessionFile} />
       ) : (
         state.step && (
-          <Box flexDirection="column" marginTop={1}>
+          <Box flexDirection="column" marginTop={1} flexShrink={0}>
             <Text bold>{state.step.title[lang]}</Text>
             <MarkdownText source={state.step.instructions[lang]} />
             {state.hints.map((h, i) => (
@@ -64,7 +77,7 @@ export function LessonPanel({ scenario, lang, text, state, sessionFile }: Lesson
 function FeedbackLines({ feedback }: { feedback: Feedback }) {
   const color = feedback.kind === 'done' ? 'green' : 'yellow';
   return (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column" marginTop={1} flexShrink={0}>
       {feedback.lines.map((l, i) => (
         <Text key={i} color={color} bold={i === 0}>
           {l}
@@ -77,7 +90,7 @@ function FeedbackLines({ feedback }: { feedback: Feedback }) {
 /** The end of the lesson: what was done, the downtime record, where the session is. */
 export function FinishScreen({ text, state, sessionFile }: { text: UiStrings; state: RuntimeSnapshot; sessionFile: string }) {
   return (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column" marginTop={1} flexShrink={0}>
       <Text bold color="green">
         {text.lessonDone}
       </Text>

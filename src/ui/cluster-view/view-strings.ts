@@ -1,0 +1,54 @@
+/**
+ * The words of the cluster view, the traffic panel and the panel switcher, in English and
+ * Korean (the rest of the UI's words are in ../strings.ts).
+ */
+import type { Lang } from '../../lesson/scenario-types.js';
+import type { PanelName } from '../layout/screen-layout.js';
+
+/** The panel words in one language. */
+export interface ViewStrings {
+  panel: Record<PanelName, string>;
+  /** The key line's first entry: what Ctrl-G shows next. */
+  switchKey(next: PanelName): string;
+  /** The key line when the full one does not fit. */
+  shortHelp: string;
+  emptyCluster: string;
+  /** Old ReplicaSets kept at 0 replicas for `rollout undo`. */
+  idleReplicaSets(n: number): string;
+  noEndpoints: string;
+  moreLines(n: number): string;
+  trafficTitle: string;
+  noTraffic: string;
+  answers(n: number): string;
+}
+
+const EN: ViewStrings = {
+  panel: { lesson: 'Lesson', cluster: 'Cluster', traffic: 'Traffic' },
+  switchKey: (next) => `^G ${EN.panel[next].toLowerCase()}`,
+  shortHelp: '^T hint · ^X skip · ^P pause · ^O speed · ^C interrupt · ^D leave',
+  emptyCluster: 'No Deployments, Services or pods yet.',
+  idleReplicaSets: (n) => `+${n} old ReplicaSet${n === 1 ? '' : 's'} at 0`,
+  noEndpoints: 'no ready endpoints',
+  moreLines: (n) => `… ${n} more line${n === 1 ? '' : 's'}`,
+  trafficTitle: 'Who answered, via Services (last 60 s, max 100)',
+  noTraffic: 'No requests yet. From a pod: kubectl run tmp --rm -it --image=busybox -- sh, then wget -qO- http://SERVICE',
+  answers: (n) => `${n} answer${n === 1 ? '' : 's'}`,
+};
+
+const KO: ViewStrings = {
+  panel: { lesson: '실습', cluster: '클러스터', traffic: '트래픽' },
+  switchKey: (next) => `^G ${KO.panel[next]}`,
+  shortHelp: '^T 힌트 · ^X 건너뛰기 · ^P 정지 · ^O 배속 · ^C 중단 · ^D 나가기',
+  emptyCluster: '아직 디플로이먼트, 서비스, 파드가 없습니다.',
+  idleReplicaSets: (n) => `0개로 줄어든 이전 레플리카셋 ${n}개`,
+  noEndpoints: '준비된 엔드포인트 없음',
+  moreLines: (n) => `… ${n}줄 더`,
+  trafficTitle: '서비스를 거친 요청에 응답한 파드 (최근 60초, 최대 100건)',
+  noTraffic: '아직 요청이 없습니다. 파드 안에서: kubectl run tmp --rm -it --image=busybox -- sh 후 wget -qO- http://서비스',
+  answers: (n) => `응답 ${n}건`,
+};
+
+/** The panel words of a language. */
+export function viewStrings(lang: Lang): ViewStrings {
+  return lang === 'ko' ? KO : EN;
+}
