@@ -118,11 +118,13 @@ function timedOut(name: string, ms: number): SubmissionReport {
   });
 }
 
-/** grade-worker.js beside this file when running from dist/; dist's copy when running from src/. */
+/**
+ * The worker script: grade-worker.js beside this module (tsc's dist/), or in dist/lesson/grade/
+ * when this code sits in a bundle chunk in dist/cli/ (scripts/bundle.mjs), or dist's copy when
+ * running from src/ (tests).
+ */
 function defaultWorkerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const beside = resolve(here, 'grade-worker.js');
-  if (existsSync(beside)) return beside;
-  return resolve(here, '..', '..', '..', 'dist', 'lesson', 'grade', 'grade-worker.js');
+  const candidates = [resolve(here, 'grade-worker.js'), resolve(here, '..', 'lesson', 'grade', 'grade-worker.js')];
+  return candidates.find((f) => existsSync(f)) ?? resolve(here, '..', '..', '..', 'dist', 'lesson', 'grade', 'grade-worker.js');
 }
-
