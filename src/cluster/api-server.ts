@@ -89,7 +89,7 @@ export class ApiServer {
     const causes = validateCreate(object);
     if (causes.length > 0) throw invalid(r, object.metadata.name ?? object.metadata.generateName ?? '', causes);
     if (object.kind === 'Pod') {
-      const used = this.store.view('Pod').length;
+      const used = this.store.count('Pod');
       if (used >= this.maxPods) {
         throw new ApiError('Forbidden', 403, `pods "${object.metadata.name ?? object.metadata.generateName ?? ''}" is forbidden: exceeded quota: kubelab-capacity, requested: pods=1, used: pods=${used}, limited: pods=${this.maxPods}`, { kind: 'pods', name: object.metadata.name ?? '' });
       }
