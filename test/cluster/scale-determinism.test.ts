@@ -106,14 +106,14 @@ function scenario(workers: number, replicas: number): string {
 
 describe('scale determinism guard', () => {
   it('a 40-replica scenario keeps its recorded trace', () => {
-    expect(scenario(2, 40)).toBe('c7ae372ed8321ca791545875f34b5c8538337bcb66301bfabe12138545eb3a65');
+    expect(scenario(2, 40)).toBe('7986372c2d7362e8b6bdfe60dab76e2a17ba76ef532e32612491fc790147ab3e');
   });
 
   it('a 300-replica scenario on enough nodes keeps its recorded trace', () => {
-    expect(scenario(4, 300)).toBe('58d41466cf38bf949a2a6ae3350be40d036e504dd4c034dbf5004d1a0680d427');
+    expect(scenario(4, 300)).toBe('a0c23f36db164829ab8802042e65edc323bca8d41b07a5218222e8dd5f09ff8b');
   });
 
   it('a 300-replica scenario on two nodes (unschedulable pods) keeps its recorded trace', () => {
-    expect(scenario(2, 300)).toBe('839da2111e8551e119bc9a25d6948a670e70a6aa7bbb9808114f33f4af2ca9fa');
+    expect(scenario(2, 300)).toBe('d83eb71ba293dc057787c0aa851586cd5df2113e22f43f3b88369b840e06408c');
   });
 });

@@ -156,7 +156,7 @@ function manageReplicas(ctx: ControllerContext, rs: ReplicaSet, ownedCount: numb
   if (diff < 0) {
     // At kubelab's pod capacity (ApiServer.maxPods) no create is tried: the API server would refuse each
     // one, and recording a FailedCreate per attempt would keep the controllers from settling.
-    const room = ctx.api.maxPods - ctx.store.view('Pod').length;
+    const room = ctx.api.maxPods - ctx.store.count('Pod');
     const count = Math.min(-diff, BURST_REPLICAS, Math.max(0, room));
     for (let i = 0; i < count; i++) {
       if (!createPod(ctx, rs)) break;

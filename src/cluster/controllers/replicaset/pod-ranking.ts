@@ -20,15 +20,6 @@ function maxRestarts(pod: Pod): number {
   return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
 }
 
-/** `logarithmicRankDiff`: floor(log2(ns since t)) of each, subtracted; −1 for a non-positive age. */
-function logRankDiff(t1: number, t2: number, nowMs: number): number {
-  const rank = (t: number) => {
-    const ns = (nowMs - t) * 1e6;
-    return ns > 0 ? Math.floor(Math.log2(ns)) : -1;
-  };
-  return rank(t1) - rank(t2);
-}
-
 /** A pod with its rank: how many active related pods share its node. */
 export interface RankedPod {
   pod: Pod;
@@ -54,6 +45,22 @@ interface Intrinsic {
 interface Keyed {
   i: Intrinsic;
   rank: number;
+}
+
+/** A pod about to be compared: its fields, rank, and its times' log2 buckets at the instant of the sort. */
+interface Timed extends Keyed {
+  readyBucket: number;
+  createdBucket: number;
+}
+
+/** `logarithmicRankDiff`'s per-time half: floor(log2(ns since t)), −1 for a non-positive age. */
+function ageBucket(t: number, nowMs: number): number {
+  const ns = (nowMs - t) * 1e6;
+  return ns > 0 ? Math.floor(Math.log2(ns)) : -1;
+}
+
+function timed(k: Keyed, nowMs: number): Timed {
+  return { i: k.i, rank: k.rank, readyBucket: ageBucket(k.i.readySince, nowMs), createdBucket: ageBucket(k.i.created, nowMs) };
 }
 
 function intrinsicOf(p: Pod): Intrinsic {
@@ -91,10 +98,11 @@ export function storedIntrinsicOf(p: Pod): Intrinsic {
  * then uid); more restarts; newer creation (log2 buckets, then uid).
  */
 export function deletesBefore(a: RankedPod, b: RankedPod, nowMs: number): boolean {
-  return keyedBefore({ i: intrinsicOf(a.pod), rank: a.rank }, { i: intrinsicOf(b.pod), rank: b.rank }, nowMs);
+  return keyedBefore(timed({ i: intrinsicOf(a.pod), rank: a.rank }, nowMs), timed({ i: intrinsicOf(b.pod), rank: b.rank }, nowMs));
 }
 
-function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
+/** `ActivePodsWithRanks.Less` over fields read once; the log2 buckets are the sort instant's. */
+function keyedBefore(a: Timed, b: Timed): boolean {
   const primary = comparePrimary(a, b);
   if (primary !== 0) return primary < 0;
   const x = a.i;
@@ -104,7 +112,7 @@ function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
     const tb = y.readySince;
     if (ta !== tb) {
       if (ta === 0 || tb === 0) return ta === 0;
-      const diff = logRankDiff(ta, tb, nowMs);
+      const diff = a.readyBucket - b.readyBucket;
       if (diff === 0) return x.uid < y.uid;
       return diff < 0;
     }
@@ -114,7 +122,7 @@ function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
   const tb = y.created;
   if (ta !== tb) {
     if (ta === 0 || tb === 0) return ta === 0;
-    const diff = logRankDiff(ta, tb, nowMs);
+    const diff = a.createdBucket - b.createdBucket;
     if (diff === 0) return x.uid < y.uid;
     return diff < 0;
   }
@@ -124,7 +132,8 @@ function keyedBefore(a: Keyed, b: Keyed, nowMs: number): boolean {
 /**
  * The first criteria (scheduled, phase, ready, deletion cost, node rank): a consistent order,
  * negative when `a` goes first. The later ones (times in log2 buckets with uid ties) are not
- * transitive, so only the insertion sort below defines the order among pods equal here.
+ * transitive: among pods equal here the order is whatever the sort algorithm makes of `Less`,
+ * upstream (Go's pdqsort over the informer's random list order) as here (see `takeFromGroups`).
  */
 function comparePrimary(a: Keyed, b: Keyed): number {
   const x = a.i;
@@ -155,10 +164,8 @@ export function podsToDelete(pods: Pod[], related: Pod[], diff: number, nowMs: n
  */
 export function podsToDeleteOnNodes(pods: Pod[], onNode: ReadonlyMap<string, number>, diff: number, nowMs: number, fields: (p: Pod) => Intrinsic = intrinsicOf): Pod[] {
   if (diff >= pods.length) return pods.slice(0, diff);
-  // A stable insertion sort (Go's sort.Sort is not stable, but a deterministic order is what
-  // matters here). Scanning from the end, a pod never passes one that is first on the primary
-  // criteria, so the sorted list stays grouped by them: sorting each group alone (in input
-  // order) and taking the groups in primary order gives the same list, in far fewer steps.
+  // The primary criteria are a consistent order, so the sorted list is grouped by them: each
+  // group is ordered alone (in input order) and the groups are taken in primary order.
   const byPrimary = new Map<string, Keyed[]>();
   for (const pod of pods) {
     const k: Keyed = { i: fields(pod), rank: onNode.get(pod.spec.nodeName ?? '') ?? 0 };
@@ -197,21 +204,60 @@ export function podsToDeleteGrouped(buckets: { id: string; head: Pod; rank: numb
   return takeFromGroups(groups, diff, nowMs);
 }
 
+/** Below this many pods wanted from a group, repeated minimum scans beat a sort of the group. */
+const SELECT_BELOW = 16;
+
+/**
+ * The first `diff` pods of the groups in order. Within a group, a stable sort by `Less`
+ * (`sortStable`), or for a few pods repeated scans for the first minimum in input order,
+ * which gives the same pods wherever `Less` is consistent, in O(group) per pod instead of
+ * O(group log group). (Until 2026-12 an insertion sort did this, O(group²) per deletion: a
+ * 10,000-replica rollout deletes 7,500 pods one sync at a time.)
+ */
 function takeFromGroups(groups: PrimaryGroup[], diff: number, nowMs: number): Pod[] {
   const out: Pod[] = [];
   for (const g of groups) {
     if (out.length >= diff) break;
-    const group = g.members();
-    const sorted: Keyed[] = [];
-    for (const r of group) {
-      let i = sorted.length;
-      while (i > 0 && keyedBefore(r, sorted[i - 1], nowMs)) i--;
-      sorted.splice(i, 0, r);
-    }
-    for (const r of sorted) {
-      if (out.length >= diff) break;
-      out.push(r.i.pod);
-    }
+    const group = g.members().map((k) => timed(k, nowMs));
+    const need = Math.min(diff - out.length, group.length);
+    if (need < SELECT_BELOW) for (const r of selectFirst(group, need)) out.push(r.i.pod);
+    else for (const r of sortStable(group).slice(0, need)) out.push(r.i.pod);
   }
   return out;
+}
+
+/** The first `count` of `list` by repeated scans: each scan keeps the first pod no later one is `Less` than. */
+function selectFirst(list: Timed[], count: number): Timed[] {
+  const taken = new Uint8Array(list.length);
+  const out: Timed[] = [];
+  for (let n = 0; n < count; n++) {
+    let best = -1;
+    for (let j = 0; j < list.length; j++) {
+      if (taken[j]) continue;
+      if (best < 0 || keyedBefore(list[j], list[best])) best = j;
+    }
+    taken[best] = 1;
+    out.push(list[best]);
+  }
+  return out;
+}
+
+/** A stable merge sort by `Less` (bottom-up; a right element moves ahead only if `Less` says so). */
+function sortStable(list: Timed[]): Timed[] {
+  let src = list.slice();
+  let dst = new Array<Timed>(src.length);
+  for (let width = 1; width < src.length; width *= 2) {
+    for (let lo = 0; lo < src.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, src.length);
+      const hi = Math.min(lo + 2 * width, src.length);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) dst[k++] = keyedBefore(src[j], src[i]) ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
 }
