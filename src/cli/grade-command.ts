@@ -28,6 +28,8 @@ export interface GradeIo extends CliIo {
 /** Runs `kubelab grade`; returns the exit status. */
 export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO, stderrIsTty: process.stderr.isTTY === true }): Promise<number> {
   if (argv[0] === 'merge') return gradeMergeCommand(argv.slice(1), io);
+  // A live cluster: the Kubernetes client is loaded only on this path.
+  if (argv.some((a) => a === '--context' || a.startsWith('--context='))) return (await import('./grade-context-command.js')).gradeContextCommand(argv, io);
   let parsed;
   try {
     parsed = parseArgs({

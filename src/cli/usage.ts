@@ -47,6 +47,14 @@ Usage:
       in the sorted list of names is I modulo N (for a Kubernetes Indexed Job:
       --shard $JOB_COMPLETION_INDEX/N). See docs/scale-out.md.
 
+  kubelab grade --context NAME [--kubeconfig FILE] [--namespace NS] [--step ID]
+                [--format text|json|junit] [--lang ko|en] <scenario>
+      Grade a live cluster (a kubeconfig context) against a step of the scenario
+      (default: the last step of the path): its checks read the lesson's
+      namespace (default kubelab-<scenario id>) through the Kubernetes API.
+      Checks a cluster's state cannot show (commands run, files) are left out
+      with a note. Nothing is written to the cluster.
+
   kubelab grade merge [--format text|json|junit] [--lang ko|en] <report.json>...
       Merge the JSON reports of all N shards into the report of the whole batch,
       the same bytes an unsharded run prints. Exit status 2 if they do not fit.
