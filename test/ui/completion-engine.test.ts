@@ -74,6 +74,8 @@ describe('commands and kubectl words', () => {
     ['kubectl patch service web --patch-file pa', 'kubectl patch service web --patch-file patch-green.yaml '],
     ['kubectl logs deploy', 'kubectl logs deployments/'],
     ['kubectl set im', 'kubectl set image '],
+    ['kubectl wait -f we', 'kubectl wait -f web.yaml '],
+    ['kubectl run tmp --image=busybox -- cat no', 'kubectl run tmp --image=busybox -- cat notes.txt '],
     ['kubectl describe deployment/web ', 'kubectl describe deployment/web '],
     ['kubectl get deploy/', 'kubectl get deploy/web'],
   ])('%j → %j', (line, after) => {

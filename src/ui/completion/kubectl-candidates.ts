@@ -75,7 +75,8 @@ export function kubectlCandidates(words: readonly string[], current: string, ctx
     return wordCandidates(line.cmd.subcommands!.map((c) => c.name).sort(), current);
   }
   const rule = RULES[line.path.join(' ')];
-  if (!rule) return [];
+  // A verb without its own completion (run, wait, explain): cobra says "default", bash lists files.
+  if (!rule) return fileCandidates(ctx.fs, current);
   return rule.pods ? podArgCandidates(line, current, ctx, ns) : typeAndNameCandidates(rule, line, current, ctx, ns);
 }
 
