@@ -7,7 +7,7 @@
  * namespace (`-n` honoured), `TYPE/NAME` forms, pods for `logs`/`exec`. Where kubectl lists
  * kinds kubelab does not serve (daemonsets, statefulsets, ...), only the served ones are proposed.
  */
-import { RESOURCE_TYPES, resolveResource, type ResourceType } from '../../cluster/resources.js';
+import { RESOURCE_TYPES, resolveResource } from '../../cluster/resources.js';
 import { COMMANDS } from '../../kubectl/commands/index.js';
 import type { FlagSpec } from '../../kubectl/flags.js';
 import { OUTPUT_FORMAT_NAMES } from '../../kubectl/get/generic.js';
@@ -28,7 +28,7 @@ interface ArgRule {
   pods?: boolean;
 }
 
-const kind = (k: string) => RESOURCE_TYPES.find((r) => r.kind === k)!;
+/** Every served type: `get`, `describe`, `delete`, `label`, `annotate`, `patch`. */
 const ANY: ArgRule = {};
 
 /** Verb → rule, by command path (kubectl's completion registrations, narrowed to served kinds). */
@@ -54,6 +54,8 @@ const RULES: Record<string, ArgRule> = {
 
 /** The kinds `logs`/`exec` accept as `TYPE/NAME` (kubelab finds a pod through these). */
 const POD_HOLDERS = ['pods', 'deployments', 'replicasets'];
+
+const POD_TYPE = resolveResource('pods')!;
 
 /** Candidates for `current` after `kubectl` and `words`. */
 export function kubectlCandidates(words: readonly string[], current: string, ctx: CompletionContext): Candidate[] {
@@ -121,7 +123,7 @@ function typeAndNameCandidates(rule: ArgRule, line: KubectlWords, current: strin
 function podArgCandidates(line: KubectlWords, current: string, ctx: CompletionContext, ns: string): Candidate[] {
   if (current.includes('/')) return slashNameCandidates(ctx.store, current, ns);
   if (line.args.length === 0) {
-    const pods = wordCandidates(objectNames(ctx.store, [kind('Pod')], ns), current);
+    const pods = wordCandidates(objectNames(ctx.store, [POD_TYPE], ns), current);
     return [...pods, ...wordCandidates(POD_HOLDERS.map((t) => `${t}/`), current, true)];
   }
   if (line.path[0] !== 'logs' || line.args.length !== 1 || line.args[0].includes('/')) return [];
@@ -129,7 +131,7 @@ function podArgCandidates(line: KubectlWords, current: string, ctx: CompletionCo
   return wordCandidates((pod?.spec.containers ?? []).map((c) => c.name), current);
 }
 
+/** `deployment` → `deployments`: the `TYPE/` words are plurals, as kubectl lists them. */
 function pluralOf(typed: string): string {
-  const r: ResourceType | undefined = resolveResource(typed);
-  return r ? r.plural : typed;
+  return resolveResource(typed)?.plural ?? typed;
 }
