@@ -6,24 +6,25 @@
  * candidates, as bash). The rest edits the prompt's line as readline does; pasted text with
  * newlines runs line by line.
  */
-import { useInput, useStdout, type Key } from 'ink';
+import { useInput, type Key } from 'ink';
 import { useReducer, useRef } from 'react';
 import { runtimeCompletionContext, TabCompleter } from './completion/tab-completer.js';
+import { screenLayout } from './layout/screen-layout.js';
+import { useTerminalSize } from './layout/use-terminal-size.js';
 import { LineEditor } from './line-editor.js';
 import type { LessonRuntime } from './lesson-runtime.js';
-
-/** Screen width for the candidate list when the output stream does not say. */
-const DEFAULT_COLUMNS = 80;
 
 /** Wires keys to the runtime and a line editor; returns the editor (re-rendered on change). */
 export function useLessonKeys(runtime: LessonRuntime, active = true): LineEditor {
   const editor = useRef(new LineEditor()).current;
   const completer = useRef(new TabCompleter()).current;
-  const { stdout } = useStdout();
+  // Candidate lists are laid out for the terminal pane's width (narrower beside the panels).
+  const { columns, rows } = useTerminalSize();
+  const paneColumns = screenLayout(columns, rows).terminal.width;
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useInput(
     (input, key) => {
-      handleKey(runtime, editor, input, key, { completer, columns: stdout.columns || DEFAULT_COLUMNS });
+      handleKey(runtime, editor, input, key, { completer, columns: paneColumns });
       redraw();
     },
     { isActive: active },
