@@ -33,8 +33,17 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'serve':
         return await (await import('./serve-command.js')).serveCommand(rest);
-      case undefined:
       case 'lesson':
+        if (rest.some((a) => a === '--context' || a.startsWith('--context='))) {
+          process.stderr.write(
+            'kubelab: lessons on a real cluster (kubelab lesson --context) are not built yet.\n' +
+              'What works with a real cluster today: kubelab grade --context NAME SCENARIO (see README, "From the simulator to a real cluster").\n',
+          );
+          return 2;
+        }
+        // The TUI (ink, react) is loaded only here.
+        return await (await import('./lesson-command.js')).lessonCommand(rest, false);
+      case undefined:
         // The TUI (ink, react) is loaded only here.
         return await (await import('./lesson-command.js')).lessonCommand(rest, sub === undefined);
       case '--lang':
