@@ -2,11 +2,8 @@
 /**
  * The `kubelab` command: one function per subcommand. Headless subcommands (`run`, `grade`,
  * `validate`, `scenarios`) never import ink or react; the TUI is loaded lazily when asked for.
+ * Each subcommand's module is imported when it runs, so a start evaluates only what it needs.
  */
-import { gradeCommand } from './grade-command.js';
-import { runCommand } from './run-command.js';
-import { scenariosCommand } from './scenarios-command.js';
-import { validateCommand } from './validate-command.js';
 import { USAGE, CliUsageError } from './usage.js';
 
 /** Runs the CLI and returns the process exit status. */
@@ -15,13 +12,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (sub) {
       case 'run':
-        return await runCommand(rest);
+        return await (await import('./run-command.js')).runCommand(rest);
       case 'scenarios':
-        return scenariosCommand(rest);
+        return (await import('./scenarios-command.js')).scenariosCommand(rest);
       case 'validate':
-        return await validateCommand(rest);
+        return await (await import('./validate-command.js')).validateCommand(rest);
       case 'grade':
-        return await gradeCommand(rest);
+        return await (await import('./grade-command.js')).gradeCommand(rest);
       case '-h':
       case '--help':
       case 'help':
@@ -50,13 +47,6 @@ export async function main(argv: string[]): Promise<number> {
       case '--seed':
       case '--workdir':
         return await (await import('./lesson-command.js')).lessonCommand(argv, true);
-      case 'scenarios':
-      case 'validate':
-        process.stderr.write(
-          `kubelab: "${sub ?? 'kubelab'}" is not built yet. What works today: run, scenarios, validate.\n` +
-            `Run "kubelab --help" for usage.\n`,
-        );
-        return 2;
       default:
         throw new CliUsageError(`unknown command "${sub}"`);
     }
