@@ -7,20 +7,36 @@
 // Code they share, and what main.js imports lazily (serve, lesson), goes to dist/cli/*-HASH.js.
 // Chunks stay two levels below the package, as every module of dist/ is, so the paths the
 // code derives from import.meta.url (the built-in scenarios, the grade worker) still hold.
-// ink, react, just-bash and serve's packages stay outside: they are loaded from node_modules
-// only when needed (ink must load after lesson-command.ts hides CI; just-bash on the first
-// line that needs the full parser; ws and selfsigned for serve alone).
+// Only the packages every start needs are bundled (yaml, seedrandom, xstate); every other one
+// stays in node_modules, loaded when needed: ink after lesson-command.ts hides CI, and with it
+// the one chalk whose level NO_COLOR sets; just-bash on the first line the fast parser cannot
+// take; ws and selfsigned for serve; @kubernetes/client-node for grade --context.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+/** dist/, or the folder given (a bundle for comparison; it needs tsc's output only in dist/). */
+const DIST = path.resolve(ROOT, process.argv[2] ?? 'dist');
 
 /** Chunks of a previous bundle (their names change with their content). */
+fs.mkdirSync(path.join(DIST, 'cli'), { recursive: true });
 for (const f of fs.readdirSync(path.join(DIST, 'cli'))) {
   if (/-[A-Z0-9]{8}\.js$/.test(f)) fs.rmSync(path.join(DIST, 'cli', f));
 }
+
+/** Bare package imports outside this list are left as imports. */
+const BUNDLED = new Set(['yaml', 'seedrandom', 'xstate']);
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return BUNDLED.has(name) || args.importer.includes('/node_modules/') ? undefined : { external: true };
+    });
+  },
+};
 
 const result = await build({
   absWorkingDir: ROOT,
@@ -37,7 +53,7 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   jsx: 'automatic',
-  external: ['ink', 'ink/*', 'react', 'react/*', 'just-bash', 'ws', 'selfsigned'],
+  plugins: [externalPackages],
   // Bundled CommonJS packages (yaml, seedrandom) call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -46,4 +62,4 @@ const result = await build({
 
 const outputs = Object.entries(result.metafile.outputs);
 const bytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
-process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in dist/\n`);
+process.stdout.write(`bundle: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${path.relative(ROOT, DIST)}/\n`);
