@@ -17,7 +17,7 @@ import type { ViewStrings } from './view-strings.js';
 /** The rows of the traffic panel, at most `height` (all when undefined), each cut to `width`. */
 export function trafficLines(services: readonly ServiceTraffic[], width: number, height: number | undefined, text: ViewStrings): StyledLine[] {
   const rows: StyledLine[] = [[{ text: text.trafficTitle, dim: true }]];
-  if (services.length === 0) rows.push([{ text: text.noTraffic }]);
+  if (services.length === 0) for (const row of text.noTraffic) rows.push([{ text: row }]);
   const labelWidth = Math.max(0, ...services.flatMap((s) => s.bars.map((b) => columns(b.key ? keyText(b.key) : '-'))));
   // mark, space, label, space, bar, count (4), percent (5)
   const barWidth = Math.max(5, width - 2 - labelWidth - 1 - 4 - 5 - 1);

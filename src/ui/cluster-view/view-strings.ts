@@ -18,7 +18,8 @@ export interface ViewStrings {
   noEndpoints: string;
   moreLines(n: number): string;
   trafficTitle: string;
-  noTraffic: string;
+  /** Rows shown before any request (what to type to send some). */
+  noTraffic: string[];
   answers(n: number): string;
 }
 
@@ -31,7 +32,7 @@ const EN: ViewStrings = {
   noEndpoints: 'no ready endpoints',
   moreLines: (n) => `… ${n} more line${n === 1 ? '' : 's'}`,
   trafficTitle: 'Who answered, via Services (last 60 s, max 100)',
-  noTraffic: 'No requests yet. From a pod: kubectl run tmp --rm -it --image=busybox -- sh, then wget -qO- http://SERVICE',
+  noTraffic: ['No requests yet. Send some from a pod:', '  kubectl run tmp --rm -it --image=busybox -- sh', '  / # wget -qO- http://SERVICE'],
   answers: (n) => `${n} answer${n === 1 ? '' : 's'}`,
 };
 
@@ -44,7 +45,7 @@ const KO: ViewStrings = {
   noEndpoints: '준비된 엔드포인트 없음',
   moreLines: (n) => `… ${n}줄 더`,
   trafficTitle: '서비스를 거친 요청에 응답한 파드 (최근 60초, 최대 100건)',
-  noTraffic: '아직 요청이 없습니다. 파드 안에서: kubectl run tmp --rm -it --image=busybox -- sh 후 wget -qO- http://서비스',
+  noTraffic: ['아직 요청이 없습니다. 파드 안에서 보내 보세요:', '  kubectl run tmp --rm -it --image=busybox -- sh', '  / # wget -qO- http://서비스'],
   answers: (n) => `응답 ${n}건`,
 };
 
