@@ -53,7 +53,8 @@ Usage:
       (default: the last step of the path): its checks read the lesson's
       namespace (default kubelab-<scenario id>) through the Kubernetes API.
       Checks a cluster's state cannot show (commands run, files) are left out
-      with a note. Nothing is written to the cluster.
+      with a note. Traffic checks run in one short-lived busybox pod, deleted
+      afterwards; nothing else is written to the cluster.
 
   kubelab grade merge [--format text|json|junit] [--lang ko|en] <report.json>...
       Merge the JSON reports of all N shards into the report of the whole batch,

@@ -26,7 +26,8 @@ export const REAL_CLUSTER_SUPPORT: Record<CheckKind, RealClusterSupport> = {
   selector: API,
   endpoints: API,
   deployment: API,
-  traffic: { lesson: false, endState: false, why: 'traffic samples on a real cluster (short-lived busybox pods) are not built yet' },
+  // Sent from a short-lived busybox pod in the lesson's namespace (src/realcluster/traffic-pods.ts).
+  traffic: API,
   ran: { lesson: true, endState: false, why: 'a live cluster does not know which commands were run' },
   file: { lesson: true, endState: false, why: "a live cluster does not hold the student's workspace" },
   noDowntime: { lesson: false, endState: false, why: 'the zero-downtime meter needs probe pods on the cluster, which are not built yet' },

@@ -2,15 +2,17 @@
  * `kubelab grade --context`: a live cluster's state graded against a step of a scenario. The
  * lesson's namespace (kubelab-<scenario id> unless told otherwise) stands for the scenario's
  * `default` namespace; its objects are listed once through the API (snapshot.ts) and the same
- * checks as on the simulator read them (grade-end-state.ts). Nothing is written to the cluster.
+ * checks as on the simulator read them (grade-end-state.ts). The only write: when the graded
+ * step has traffic checks, one short-lived busybox pod sends them (traffic-pods.ts), then is deleted.
  */
 import { DEFAULT_NAMESPACE, type CheckContext } from '../lesson/check-context.js';
 import type { TrafficSampler } from '../lesson/cluster-reader.js';
-import { gradeEndState, type EndStateOutcome } from '../lesson/grade/grade-end-state.js';
-import type { Scenario } from '../lesson/scenario-types.js';
+import { gradeEndState, lastStepOfPath, type EndStateOutcome } from '../lesson/grade/grade-end-state.js';
+import type { Check, Scenario, TrafficCheck } from '../lesson/scenario-types.js';
 import { MemoryFs } from '../workspace/memory-fs.js';
 import { apiMessage, KubeApi, RealClusterError, type ContextOptions } from './kube-api.js';
 import { takeSnapshot } from './snapshot.js';
+import { PodTrafficSampler } from './traffic-pods.js';
 
 /** The namespace a lesson of `scenarioId` runs in on a real cluster: `kubelab-<id>`, a valid DNS label. */
 export function lessonNamespace(scenarioId: string): string {
@@ -48,5 +50,19 @@ export async function gradeLiveCluster(scenario: Scenario, opts: LiveGradeOption
   if (ns.status === 404) throw new RealClusterError(`namespace "${namespace}" does not exist on context "${opts.context}" (lessons run in ${lessonNamespace(scenario.id)}; another one with --namespace)`);
   if (ns.status !== 200) throw new RealClusterError(`cannot read namespace "${namespace}": ${apiMessage(ns)}`);
   const reader = await takeSnapshot(api, scenario, (n) => (n === DEFAULT_NAMESPACE ? namespace : n));
-  return gradeEndState(scenario, stateContext(reader), { name: liveName(opts.context, namespace), step: opts.step });
+  const step = opts.step ?? lastStepOfPath(scenario, stateContext(reader));
+  const traffic = new PodTrafficSampler(api, namespace);
+  await traffic.prefetch(trafficChecks(scenario.steps.find((s) => s.id === step)?.checks ?? []), reader);
+  return gradeEndState(scenario, stateContext(reader, traffic), { name: liveName(opts.context, namespace), step });
+}
+
+/** The traffic checks among `checks`, inside all/any/not too. */
+export function trafficChecks(checks: readonly Check[]): TrafficCheck[] {
+  return checks.flatMap((c): TrafficCheck[] => {
+    if ('traffic' in c) return [c.traffic];
+    if ('all' in c) return trafficChecks(c.all);
+    if ('any' in c) return trafficChecks(c.any);
+    if ('not' in c) return trafficChecks([c.not]);
+    return [];
+  });
 }

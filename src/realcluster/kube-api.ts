@@ -6,8 +6,10 @@
  * timestamps into Date objects, and checks compare the API's own values). client-node is loaded
  * only here, with a dynamic import, so commands without `--context` never load it.
  */
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Writable } from 'node:stream';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 /** Where to find the cluster: a context of a kubeconfig file (default: $KUBECONFIG or ~/.kube/config). */
 export interface ContextOptions {
@@ -17,6 +19,13 @@ export interface ContextOptions {
 
 /** A failure to reach or use the cluster, with a sentence for the user (no stack trace). */
 export class RealClusterError extends Error {}
+
+/** What a command run in a container printed, and its exit status. */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
 
 /** One answer of the API. */
 export interface ApiAnswer {
@@ -32,7 +41,7 @@ export class KubeApi {
     /** The context's namespace, when it names one. */
     readonly contextNamespace: string | undefined,
     readonly context: string,
-    private readonly apply: (opts: RequestOptions) => Promise<void>,
+    private readonly kc: KubeConfig,
   ) {}
 
   /** Reads the kubeconfig and selects the context; throws RealClusterError when it cannot. */
@@ -54,7 +63,7 @@ export class KubeApi {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new RealClusterError(`context "${opts.context}" names no cluster`);
     const ctx = kc.getContextObject(opts.context);
-    return new KubeApi(cluster.server.replace(/\/+$/, ''), ctx?.namespace, opts.context, (o) => kc.applyToHTTPSOptions(o));
+    return new KubeApi(cluster.server.replace(/\/+$/, ''), ctx?.namespace, opts.context, kc);
   }
 
   /** GET `path` (e.g. `/api/v1/namespaces/x/pods`). */
@@ -66,7 +75,7 @@ export class KubeApi {
   async request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiAnswer> {
     const url = new URL(this.server + path);
     const opts: RequestOptions = { method, headers: { Accept: 'application/json' } };
-    await this.apply(opts);
+    await this.kc.applyToHTTPSOptions(opts);
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     if (payload !== undefined) opts.headers = { ...opts.headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) };
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
@@ -89,6 +98,67 @@ export class KubeApi {
       req.on('error', (e) => reject(new RealClusterError(`cannot reach the API server ${this.server} (context "${this.context}"): ${e.message}`)));
       if (payload !== undefined) req.write(payload);
       req.end();
+    });
+  }
+
+  /**
+   * Streams a watch (`path` with `watch=1`): `onEvent` gets each event until it returns true, or
+   * until the server ends the watch (its `timeoutSeconds`); resolves with whether `onEvent` stopped it.
+   */
+  async watch(path: string, onEvent: (event: { type: string; object: unknown }) => boolean): Promise<boolean> {
+    const url = new URL(this.server + path);
+    const opts: RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
+    await this.kc.applyToHTTPSOptions(opts);
+    const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    return new Promise((resolve, reject) => {
+      let stopped = false;
+      let req: ClientRequest | undefined = undefined;
+      req = send(url, opts, (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          res.resume();
+          return reject(new RealClusterError(`watch ${path}: HTTP ${res.statusCode}`));
+        }
+        let buffered = '';
+        res.on('data', (c: Buffer) => {
+          buffered += c.toString('utf8');
+          let nl: number;
+          while (!stopped && (nl = buffered.indexOf('\n')) >= 0) {
+            const line = buffered.slice(0, nl).trim();
+            buffered = buffered.slice(nl + 1);
+            if (line !== '' && onEvent(JSON.parse(line))) {
+              stopped = true;
+              req?.destroy();
+              resolve(true);
+            }
+          }
+        });
+        res.on('end', () => resolve(stopped));
+        res.on('error', () => resolve(stopped));
+      });
+      req.on('error', (e) => (stopped ? undefined : reject(new RealClusterError(`cannot reach the API server ${this.server} (context "${this.context}"): ${e.message}`))));
+      req.end();
+    });
+  }
+
+  /** Runs `argv` in a container (the API's exec over WebSocket) and collects what it printed. */
+  async exec(namespace: string, pod: string, container: string, argv: string[]): Promise<ExecResult> {
+    const { Exec } = await import('@kubernetes/client-node');
+    let stdout = '';
+    let stderr = '';
+    const sink = (add: (t: string) => void) =>
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          add(chunk.toString('utf8'));
+          done();
+        },
+      });
+    return new Promise((resolve, reject) => {
+      new Exec(this.kc)
+        .exec(namespace, pod, container, argv, sink((t) => (stdout += t)), sink((t) => (stderr += t)), null, false, (st) => {
+          const cause = st.details?.causes?.find((c) => c.reason === 'ExitCode');
+          resolve({ stdout, stderr, status: st.status === 'Success' ? 0 : Number(cause?.message ?? 1) });
+        })
+        .catch((e: Error) => reject(new RealClusterError(`exec in pod ${pod}: ${e.message}`)));
     });
   }
 

@@ -8,8 +8,8 @@ import { validateCommand } from '../../src/cli/validate-command.js';
 import { realClusterGaps, REAL_CLUSTER_SUPPORT, worksOnRealCluster } from '../../src/lesson/real-cluster-support.js';
 import { resolveScenario } from '../../src/lesson/scenario-loader.js';
 
-test('object checks work everywhere; ran and file only in a lesson; the meter and traffic not yet', () => {
-  for (const k of ['exists', 'absent', 'field', 'selector', 'endpoints', 'deployment'] as const) expect(REAL_CLUSTER_SUPPORT[k]).toMatchObject({ lesson: true, endState: true });
+test('object and traffic checks work everywhere; ran and file only in a lesson; the meter not yet', () => {
+  for (const k of ['exists', 'absent', 'field', 'selector', 'endpoints', 'deployment', 'traffic'] as const) expect(REAL_CLUSTER_SUPPORT[k]).toMatchObject({ lesson: true, endState: true });
   expect(worksOnRealCluster({ ran: '^kubectl' }, 'lesson')).toBe(true);
   expect(worksOnRealCluster({ ran: '^kubectl' }, 'endState')).toBe(false);
   expect(worksOnRealCluster({ any: [{ exists: { kind: 'svc', name: 'a' } }, { noDowntime: true }] }, 'lesson')).toBe(false);
@@ -20,14 +20,10 @@ test('the gaps of the canary lesson, branch conditions included', () => {
   const canary = resolveScenario('canary').result.scenario!;
   const gaps = realClusterGaps(canary);
   expect(gaps.filter((g) => g.mode === 'lesson').map((g) => `${g.step} ${g.where} ${g.kind}`)).toEqual([
-    'stable checks[2] traffic',
-    'traffic checks[1] traffic',
     'promote checks[0] noDowntimeOutside',
-    'promote checks[4] traffic',
     'undo checks[0] noDowntimeOutside',
     'finish-rollout checks[0] noDowntimeOutside',
     'pull-back checks[0] noDowntimeOutside',
-    'pull-back checks[3] traffic',
   ]);
   expect(gaps.some((g) => g.where.startsWith('next'))).toBe(false);
 });
@@ -39,7 +35,6 @@ test('kubelab validate --real-cluster prints the gaps after "ok"; without the fl
   expect(out.split('\n')).toEqual([
     'scenarios/hello-pods.yaml: ok',
     'scenarios/hello-pods.yaml: step "look" checks[0] (ran) works in a lesson on a real cluster but not in kubelab grade --context: a live cluster does not know which commands were run',
-    'scenarios/hello-pods.yaml: step "look" checks[1] (traffic) cannot run on a real cluster: traffic samples on a real cluster (short-lived busybox pods) are not built yet',
     'scenarios/hello-pods.yaml: step "look" checks[2] (noDowntimeOutside) cannot run on a real cluster: the zero-downtime meter needs probe pods on the cluster, which are not built yet',
     '',
   ]);

@@ -1,8 +1,9 @@
 /**
  * `kubelab grade --context` against `kubelab serve` (the same API a real cluster has; no mocks):
  * the blue/green reference solution is replayed into the served cluster step by step, and after
- * each step the state is graded twice: through the API (kubeconfig, context, HTTPS, snapshot)
- * and from the same cluster's store in memory. The two reports must be the same bytes, passing
+ * each step the state is graded twice: through the API (kubeconfig, context, HTTPS, snapshot,
+ * the traffic check sent by a busybox probe pod over exec) and from the same cluster's store in
+ * memory (the traffic check through the simulator's side network). The two reports must be the same bytes, passing
  * and failing alike. Also: the Kubernetes client stays out of the default import graph, and a
  * cluster that cannot be read is one sentence and exit status 2.
  */
@@ -13,7 +14,7 @@ import { gradeCommand } from '../../src/cli/grade-command.js';
 import { LIVE_SEED } from '../../src/cli/grade-context-command.js';
 import { DEFAULT_START_MS } from '../../src/cluster/clock.js';
 import { Cluster } from '../../src/cluster/cluster.js';
-import { MemoryClusterReader } from '../../src/lesson/cluster-reader.js';
+import { MemoryClusterReader, MemoryTrafficSampler } from '../../src/lesson/cluster-reader.js';
 import { gradeEndState } from '../../src/lesson/grade/grade-end-state.js';
 import { formatJson, formatText } from '../../src/lesson/grade/format-report.js';
 import { batchReport } from '../../src/lesson/grade/report-types.js';
@@ -43,12 +44,19 @@ describe('grading through the API equals grading in memory', () => {
   };
   /** The report of `--step step` in memory, and through the API with the CLI. */
   const both = async (step: string | undefined, format: 'json' | 'text' = 'json') => {
-    const outcome = gradeEndState(scenario, stateContext(new MemoryClusterReader(cluster.store)), { name: liveName('kubelab', 'default'), step });
+    const outcome = gradeEndState(scenario, stateContext(new MemoryClusterReader(cluster.store), new MemoryTrafficSampler(cluster)), { name: liveName('kubelab', 'default'), step });
     if (!outcome.ok) throw new Error(outcome.problem);
     const report = batchReport(scenario, LIVE_SEED, [outcome.report]);
     const memory = format === 'json' ? formatJson(report) : formatText(report);
-    const api = await grade(['--context', 'kubelab', '--kubeconfig', kubeconfig, '--namespace', 'default', ...(step ? ['--step', step] : []), '--format', format, 'blue-green']);
-    return { memory, api, report };
+    // The served cluster's clock is stepped by the test: fast-forward it while the API path waits
+    // for its traffic probe pod (a real cluster's clock just runs).
+    const fastForward = setInterval(() => cluster.advance(500), 5);
+    try {
+      const api = await grade(['--context', 'kubelab', '--kubeconfig', kubeconfig, '--namespace', 'default', ...(step ? ['--step', step] : []), '--format', format, 'blue-green']);
+      return { memory, api, report };
+    } finally {
+      clearInterval(fastForward);
+    }
   };
 
   beforeAll(async () => {
@@ -71,6 +79,11 @@ describe('grading through the API equals grading in memory', () => {
       expect(r.api.code).toBe(0);
       expect(r.report.submissions[0].status).toBe('passed');
     }
+    const traffic = await both('find-port');
+    expect(traffic.api.out).toBe(traffic.memory);
+    expect(traffic.report.submissions[0].steps[1].reason.en).toContain('50 of 50 requests to http://test-service.default:80/ (100%) answered with a body matching /Welcome to nginx/.');
+    // The probe pod is gone again.
+    expect(cluster.store.view('Pod', 'default').filter((p) => p.metadata.name!.startsWith('kubelab-traffic-') && !p.metadata.deletionTimestamp)).toEqual([]);
     // After the switch, the blue step's selector check no longer holds: same failure both ways.
     r = await both('blue', 'text');
     expect(r.api.out).toBe(r.memory);
@@ -111,7 +124,7 @@ test('a server that is not there: exit 2 with the reason, no stack trace', async
   expect(err).toMatch(/^kubelab grade: cannot reach the API server https:\/\/127\.0\.0\.1:1 \(context "gone"\): .*ECONNREFUSED.*\n$/);
 });
 
-test('the Kubernetes client is not in the static import graph of the CLI', () => {
+test('the Kubernetes client is not in the static import graph of kubelab grade', () => {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -124,7 +137,8 @@ test('the Kubernetes client is not in the static import graph of the CLI', () =>
     }
   };
   visit(resolve('src/cli/main.ts'));
-  expect(seen.has(resolve('src/cli/grade-command.ts'))).toBe(true);
+  visit(resolve('src/cli/grade-command.ts'));
+  expect(seen.has(resolve('src/lesson/grade/worker-pool.ts'))).toBe(true);
   expect(seen.has(resolve('src/realcluster/kube-api.ts'))).toBe(false);
   expect([...packages].filter((p) => p.startsWith('@kubernetes/'))).toEqual([]);
 });
