@@ -8,6 +8,8 @@ import { CliUsageError } from './usage.js';
 
 /** Runs `kubelab run` with its arguments; returns the exit status. */
 export async function runCommand(argv: string[]): Promise<number> {
+  // A lesson on a real cluster: the Kubernetes client is loaded only on this path.
+  if (argv.some((a) => a === '--context' || a.startsWith('--context='))) return (await import('./run-context-command.js')).runContextCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({

@@ -6,6 +6,7 @@
  * timestamps into Date objects, and checks compare the API's own values). client-node is loaded
  * only here, with a dynamic import, so commands without `--context` never load it.
  */
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { Writable } from 'node:stream';
@@ -64,6 +65,22 @@ export class KubeApi {
     if (!cluster) throw new RealClusterError(`context "${opts.context}" names no cluster`);
     const ctx = kc.getContextObject(opts.context);
     return new KubeApi(cluster.server.replace(/\/+$/, ''), ctx?.namespace, opts.context, kc);
+  }
+
+  /**
+   * Writes a kubeconfig (owner-only) whose current context is this one's cluster and user in
+   * `namespace`, so that every kubectl a lesson runs lands in the lesson's namespace.
+   */
+  async writeKubeconfigFor(path: string, namespace: string): Promise<void> {
+    const { KubeConfig } = await import('@kubernetes/client-node');
+    const ctx = this.kc.getContextObject(this.context)!;
+    const name = `kubelab-${namespace}`;
+    const copy = new KubeConfig();
+    copy.loadFromString(this.kc.exportConfig());
+    copy.contexts = copy.contexts.filter((c) => c.name !== name);
+    copy.addContext({ name, cluster: ctx.cluster, user: ctx.user, namespace });
+    copy.setCurrentContext(name);
+    writeFileSync(path, copy.exportConfig(), { mode: 0o600 });
   }
 
   /** GET `path` (e.g. `/api/v1/namespaces/x/pods`). */
