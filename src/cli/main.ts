@@ -33,8 +33,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'lesson':
         if (rest.some((a) => a === '--context' || a.startsWith('--context='))) {
           process.stderr.write(
-            'kubelab: lessons on a real cluster (kubelab lesson --context) are not built yet.\n' +
-              'What works with a real cluster today: kubelab grade --context NAME SCENARIO (see README, "From the simulator to a real cluster").\n',
+            'kubelab: the terminal UI on a real cluster (kubelab lesson --context) is not built yet.\n' +
+              'What works with a real cluster today: kubelab run --context NAME --lesson ID SCRIPT (a lesson, headless) and\n' +
+              'kubelab grade --context NAME SCENARIO (see README, "From the simulator to a real cluster").\n',
           );
           return 2;
         }

@@ -14,6 +14,15 @@ Usage:
       by the think time (default 10s). Exit status: 0 if every command succeeded,
       otherwise the status of the last command that failed.
 
+  kubelab run --context NAME [--kubeconfig FILE] --lesson <id|file> [--workdir DIR]
+              [--keep-namespace] <script|->
+      A lesson on a real cluster, headless: each line runs with the real shell
+      and kubectl in the lesson's own namespace (kubelab-<id>, created by
+      kubelab and deleted at the end), and the lesson's checks are evaluated
+      through the Kubernetes API after each command. Exit status 0 when the
+      lesson is completed. One line is one command (no heredocs, no kubectl
+      run -it); the zero-downtime meter is not built for real clusters yet.
+
   kubelab scenarios [--lang ko|en]
       List the built-in scenarios: id and title.
 
