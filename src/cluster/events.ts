@@ -33,7 +33,7 @@ export class EventRecorder {
       if (existing) {
         existing.count += 1;
         existing.lastTimestamp = now;
-        this.store.update(existing);
+        this.store.updateOwned(existing);
         return;
       }
     }
@@ -64,7 +64,7 @@ export class EventRecorder {
       reportingInstance: opts.host ?? '',
     };
     if (!obj.metadata.namespace) delete event.involvedObject.namespace;
-    this.store.create(event);
+    this.store.createOwned(event);
     this.folded.set(foldKey, name);
   }
 

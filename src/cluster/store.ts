@@ -86,7 +86,14 @@ export class Store {
    * sets uid, resourceVersion, creationTimestamp and generation. Throws AlreadyExists.
    */
   create<T extends KubeObject>(input: T): T {
-    const obj = deepCopy(input);
+    return deepCopy(this.createOwned(deepCopy(input)));
+  }
+
+  /**
+   * `create` for a caller that hands over a fresh object it keeps nothing of (the event
+   * recorder): stored as it is, without the copies in and out. Returns the stored object, read-only.
+   */
+  createOwned<T extends KubeObject>(obj: T): Readonly<T> {
     const r = resourceForKind(obj.kind);
     const meta = obj.metadata;
     if (!r.namespaced) delete meta.namespace;
@@ -107,7 +114,7 @@ export class Store {
     bucket.set(k, obj);
     this.sortedPut(obj.kind, k, obj);
     this.notify('ADDED', obj);
-    return deepCopy(obj);
+    return obj;
   }
 
   /** A deep copy of one object; throws NotFound. */
@@ -166,7 +173,15 @@ export class Store {
    * API server does.
    */
   update<T extends KubeObject>(input: T): T {
-    const obj = deepCopy(input);
+    return deepCopy(this.updateOwned(deepCopy(input)));
+  }
+
+  /**
+   * `update` for a caller that hands over an object no one else holds (a `find` copy it
+   * changed, sharing nothing with its own state): stored as it is, without the copies in and
+   * out. Returns the stored object (the old one if nothing changed), read-only.
+   */
+  updateOwned<T extends KubeObject>(obj: T): Readonly<T> {
     const r = resourceForKind(obj.kind);
     const ns = r.namespaced ? obj.metadata.namespace : undefined;
     const bucket = this.bucket(obj.kind);
@@ -182,12 +197,12 @@ export class Store {
     if (r.hasGeneration) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(old, obj) ? 1 : 0);
     }
-    if (sameJson(old, obj)) return deepCopy(old) as T;
+    if (sameJson(old, obj)) return old as T;
     obj.metadata.resourceVersion = String(++this.rv);
     bucket.set(k, obj);
     this.sortedPut(obj.kind, k, obj);
     this.notify('MODIFIED', obj);
-    return deepCopy(obj);
+    return obj;
   }
 
   /**

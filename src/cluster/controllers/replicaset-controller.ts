@@ -230,5 +230,5 @@ function writeStatus(ctx: ControllerContext, rs: ReplicaSet, counts: { replicas:
   const fresh = ctx.store.find<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
   if (!fresh) return;
   fresh.status = status;
-  ctx.store.update(fresh);
+  ctx.store.updateOwned(fresh);
 }

@@ -40,8 +40,8 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
   return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
 }
 
-/** Runs the filters for one pod on one node; undefined means the node fits. */
-function filterNode(pod: Pod, node: Node, podsOnNode: number): FilterFailure | undefined {
+/** The filters that read only the pod's tolerations and nodeSelector and the node (all but NodeResourcesFit); undefined means they pass. */
+function staticFailure(pod: Pod, node: Node): FilterFailure | undefined {
   if (node.spec?.unschedulable) return { reason: 'node(s) were unschedulable', resolvable: false };
   const tolerations = (pod.spec.tolerations ?? []) as Toleration[];
   for (const taint of (node.spec?.taints ?? []) as Taint[]) {
@@ -54,9 +54,21 @@ function filterNode(pod: Pod, node: Node, podsOnNode: number): FilterFailure | u
   if (Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) {
     return { reason: "node(s) didn't match Pod's node affinity/selector", resolvable: false };
   }
-  const maxPods = Number((node.status?.allocatable as Record<string, string> | undefined)?.pods ?? MAX_PODS_PER_NODE);
-  if (podsOnNode + 1 > maxPods) return { reason: 'Too many pods', resolvable: true };
   return undefined;
+}
+
+/** NodeResourcesFit on the pod count: the node's allocatable pods (kubelet maxPods). */
+function podCapacity(node: Node): number {
+  return Number((node.status?.allocatable as Record<string, string> | undefined)?.pods ?? MAX_PODS_PER_NODE);
+}
+
+const TOO_MANY_PODS: FilterFailure = { reason: 'Too many pods', resolvable: true };
+
+/** The static filter results of one pod shape on every node, in node order (valid until a Node changes). */
+interface ShapeFit {
+  nodes: readonly Node[];
+  failures: (FilterFailure | undefined)[];
+  capacity: number[];
 }
 
 /** `0/3 nodes are available: <histogram>. preemption: 0/3 nodes are available: <histogram>.` */
@@ -124,9 +136,22 @@ export function createScheduler(ctx: ControllerContext): Controller {
     }
   };
 
+  /** Per pod shape (tolerations and nodeSelector), the static filters' results: 10,000 pods on 100 nodes run them once per shape. */
+  const fits = new Map<string, ShapeFit>();
+  const fitOf = (shape: string, pod: Pod): ShapeFit => {
+    let f = fits.get(shape);
+    if (!f) {
+      const nodes = ctx.store.view<Node>('Node');
+      f = { nodes, failures: nodes.map((n) => staticFailure(pod, n)), capacity: nodes.map(podCapacity) };
+      fits.set(shape, f);
+    }
+    return f;
+  };
+
   ctx.store.watch((e: WatchEvent) => {
     if (e.object.kind === 'Pod') observe(e.object as Pod, e.type === 'DELETED');
     else if (e.object.kind === 'Node') {
+      fits.clear();
       for (const k of unschedulable) active.add(k);
       unschedulable.clear();
     }
@@ -142,14 +167,18 @@ export function createScheduler(ctx: ControllerContext): Controller {
       unschedulable.add(key);
       return false;
     }
-    const nodes = ctx.store.view<Node>('Node');
+    const { nodes, failures: staticFailures, capacity } = fitOf(shape, pod);
     const failures: FilterFailure[] = [];
     let best: Node | undefined;
-    for (const node of nodes) {
-      const n = perNode.get(node.metadata.name!) ?? 0;
-      const failure = filterNode(pod, node, n);
+    let bestCount = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = perNode.get(nodes[i].metadata.name!) ?? 0;
+      const failure = staticFailures[i] ?? (n + 1 > capacity[i] ? TOO_MANY_PODS : undefined);
       if (failure) failures.push(failure);
-      else if (!best || n < (perNode.get(best.metadata.name!) ?? 0)) best = node;
+      else if (!best || n < bestCount) {
+        best = nodes[i];
+        bestCount = n;
+      }
     }
     const now = ctx.clock.timestamp();
     const fresh = ctx.store.get<Pod>('Pod', ns, name);
@@ -160,14 +189,16 @@ export function createScheduler(ctx: ControllerContext): Controller {
       unschedulable.add(key);
       const old = fresh.status?.conditions?.find((c) => c.type === 'PodScheduled');
       fresh.status = { phase: 'Pending', ...fresh.status, conditions: [...others, { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : now, reason: 'Unschedulable', message }] };
-      ctx.store.update(fresh);
-      ctx.events.record(fresh, 'Warning', 'FailedScheduling', message, 'default-scheduler');
+      // The event names the pod as the scheduler read it (its resourceVersion before this write).
+      const readVersion = fresh.metadata.resourceVersion;
+      const stored = ctx.store.updateOwned(fresh);
+      ctx.events.record({ ...stored, metadata: { ...stored.metadata, resourceVersion: readVersion } }, 'Warning', 'FailedScheduling', message, 'default-scheduler');
       return true;
     }
     const nodeName = best.metadata.name!;
     fresh.spec.nodeName = nodeName;
     fresh.status = { phase: 'Pending', ...fresh.status, conditions: [...others, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }] };
-    const stored = ctx.store.update(fresh);
+    const stored = ctx.store.updateOwned(fresh);
     count(key, nodeName);
     ctx.events.record(stored, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${nodeName}`, 'default-scheduler');
     return true;

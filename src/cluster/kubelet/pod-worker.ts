@@ -7,6 +7,7 @@
  * subresource would); events carry component `kubelet` and the node as host.
  */
 import { parseTimestamp } from '../clock.js';
+import { deepCopy } from '../store.js';
 import type { ControllerContext } from '../controllers/controller.js';
 import { Rng } from '../rng.js';
 import type { ConfigMap, Container, Node, Pod } from '../types.js';
@@ -331,10 +332,11 @@ export class PodWorkers {
     const st = (pod.status ??= {});
     const policy = terminal ? 'Never' : (pod.spec.restartPolicy ?? 'Always');
     st.phase = podPhase(w.views, policy);
-    st.containerStatuses = w.views.map((v, i) => containerStatus(v, pod.spec.containers[i]));
+    // The views' state objects are the worker's own: the stored pod gets copies of them.
+    st.containerStatuses = deepCopy(w.views.map((v, i) => containerStatus(v, pod.spec.containers[i])));
     setReadiness(st, w.views, now, false);
     extra?.(st, now);
-    this.ctx.store.update(pod);
+    this.ctx.store.updateOwned(pod);
   }
 
   private event(w: Worker, type: 'Normal' | 'Warning', reason: string, message: string, container?: string | false): void {
