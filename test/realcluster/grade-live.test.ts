@@ -23,6 +23,9 @@ import { serve, writeKubeconfig, type Serving } from '../../src/serve/server.js'
 import { runSession } from '../../src/session/run-session.js';
 import { MemoryFs } from '../../src/workspace/memory-fs.js';
 import { builtin, solutionOf, tempDir } from '../grade/helpers.js';
+import { schemaProblems } from '../grade/schema-check.js';
+
+const SCHEMA = JSON.parse(readFileSync('docs/schemas/grade-report.schema.json', 'utf8'));
 
 /** Runs `kubelab grade ...argv`. */
 async function grade(argv: string[]): Promise<{ out: string; err: string; code: number }> {
@@ -81,6 +84,7 @@ describe('grading through the API equals grading in memory', () => {
     }
     const traffic = await both('find-port');
     expect(traffic.api.out).toBe(traffic.memory);
+    expect(schemaProblems(JSON.parse(traffic.api.out), SCHEMA)).toEqual([]);
     expect(traffic.report.submissions[0].steps[1].reason.en).toContain('50 of 50 requests to http://test-service.default:80/ (100%) answered with a body matching /Welcome to nginx/.');
     // The probe pod is gone again.
     expect(cluster.store.view('Pod', 'default').filter((p) => p.metadata.name!.startsWith('kubelab-traffic-') && !p.metadata.deletionTimestamp)).toEqual([]);
