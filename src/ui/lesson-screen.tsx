@@ -5,7 +5,8 @@
  *   the keys;
  * - from 140 columns the terminal over the lesson panel on the left and the cluster view over
  *   the traffic panel on the right.
- * The frame is never taller than the terminal: the scrollback shows its last rows that fit.
+ * The frame is never taller than the terminal: the scrollback shows its last rows that fit,
+ * and PageUp / PageDown scroll it.
  * The terminal comes first so the prompt follows the output, as in a real terminal.
  */
 import { Box } from 'ink';
@@ -17,6 +18,7 @@ import { tabRow } from './layout/panel-tabs.js';
 import { nextPanel, screenLayout, type PanelName } from './layout/screen-layout.js';
 import { StyledLines } from './layout/styled-lines.js';
 import { usePanelSwitch } from './layout/use-panel-switch.js';
+import { useScrollback } from './layout/use-scrollback.js';
 import { useTerminalSize } from './layout/use-terminal-size.js';
 import { LessonPanel } from './lesson-panel.js';
 import type { LessonRuntime, RuntimeSnapshot } from './lesson-runtime.js';
@@ -42,6 +44,7 @@ export function LessonScreen({ runtime, onExit, noColor }: LessonScreenProps) {
   const color = !(noColor ?? noColorRequested());
   useMemo(() => applyColorMode(!color), [color]);
   const layout = screenLayout(columns, rows);
+  const scrolledBack = useScrollback(!state.exited, layout.terminal.height, state.lines.length);
   const scenario = runtime.lesson.scenario;
   const view = viewStrings(runtime.lang);
   useEffect(() => {
@@ -68,6 +71,8 @@ export function LessonScreen({ runtime, onExit, noColor }: LessonScreenProps) {
       line={editor.view()}
       width={layout.terminal.width}
       height={layout.terminal.height}
+      scrolledBack={scrolledBack}
+      scrollMarker={view.scrolledBack}
     />
   );
   return (

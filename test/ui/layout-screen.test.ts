@@ -133,3 +133,25 @@ describe('Korean at 80x24', () => {
     expectFits(screen.lastFrame(), 80, 24);
   });
 });
+
+describe('resize and scrollback', () => {
+  test('a resize to 160x48 lays the panels beside the terminal; PageUp scrolls back, a key returns', async () => {
+    runtime = makeRuntime();
+    const screen = renderSized(runtime, 80, 24);
+    unmount = screen.unmount;
+    for (let i = 0; i < 20; i++) await runtime.enter(`echo row ${i}`);
+    let frame = await frameWith(screen.lastFrame, 'row 19');
+    expect(frame).not.toContain('row 10\n');
+    screen.stdin.write('\x1b[5~');
+    frame = await frameWith(screen.lastFrame, 'rows back · PgUp/PgDn scroll');
+    expect(frame).toContain('row 13');
+    expect(frame).not.toContain('row 19');
+    screen.stdin.write('x');
+    frame = await frameWith(screen.lastFrame, 'row 19');
+    expect(frame).not.toContain('rows back');
+    screen.stdout.resize(160, 48);
+    frame = await frameWith(screen.lastFrame, '─  Cluster  ─');
+    expectFits(screen.lastFrame(), 160, 48);
+    expect(frame).toContain('─  Traffic  ─');
+  });
+});

@@ -21,6 +21,8 @@ export interface ViewStrings {
   /** Rows shown before any request (what to type to send some). */
   noTraffic: string[];
   answers(n: number): string;
+  /** The terminal pane's marker row while scrolled back `n` rows (PageUp). */
+  scrolledBack(n: number): string;
 }
 
 const EN: ViewStrings = {
@@ -34,6 +36,7 @@ const EN: ViewStrings = {
   trafficTitle: 'Who answered, via Services (last 60 s, max 100)',
   noTraffic: ['No requests yet. Send some from a pod:', '  kubectl run tmp --rm -it --image=busybox -- sh', '  / # wget -qO- http://SERVICE'],
   answers: (n) => `${n} answer${n === 1 ? '' : 's'}`,
+  scrolledBack: (n) => `↑ ${n} row${n === 1 ? '' : 's'} back · PgUp/PgDn scroll · any other key: back to the prompt`,
 };
 
 const KO: ViewStrings = {
@@ -47,6 +50,7 @@ const KO: ViewStrings = {
   trafficTitle: '서비스를 거친 요청에 응답한 파드 (최근 60초, 최대 100건)',
   noTraffic: ['아직 요청이 없습니다. 파드 안에서 보내 보세요:', '  kubectl run tmp --rm -it --image=busybox -- sh', '  / # wget -qO- http://서비스'],
   answers: (n) => `응답 ${n}건`,
+  scrolledBack: (n) => `↑ ${n}줄 위 · PgUp/PgDn 스크롤 · 다른 키: 프롬프트로`,
 };
 
 /** The panel words of a language. */
