@@ -3,8 +3,9 @@
  * [--keep-namespace] SCRIPT|-`: a lesson on a real cluster, headless (src/realcluster/real-lesson.ts).
  * Each line of the script runs with the real shell and kubectl in the lesson's namespace and is
  * printed first as `$ line`; its output follows; when a step completes, a line says so on stderr.
- * At the end the lesson's namespace is deleted (unless --keep-namespace). Exit status 0 when the
- * lesson was completed, 1 when not, 2 for a usage mistake or a cluster that cannot be used.
+ * At the end the lesson's namespace is deleted (unless --keep-namespace), after Ctrl-C too. Exit
+ * status 0 when the lesson was completed, 1 when not, 2 for a usage mistake or a cluster that
+ * cannot be used, 130 when interrupted.
  * Loaded only when `--context` is given.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -61,18 +62,29 @@ export async function runContextCommand(argv: string[], io: CliIo = PROCESS_IO, 
     io.stderr(`kubelab run: ${e.message}\n`);
     return 2;
   }
+  // Ctrl-C stops the current command (it is in our process group) and the script; the
+  // namespace is still deleted on the way out.
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     io.stderr(`kubelab: lesson "${result.scenario.id}" in namespace ${lesson.namespace} of context ${values.context}; files in ${workdir}\n`);
     for (const s of lesson.skippedChecks()) io.stderr(`kubelab: not checked on a real cluster in step "${s.step}": ${s.kinds.join(', ')}\n`);
     for (const line of scriptLines(text)) {
       if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-      if (lesson.finished) break;
+      if (lesson.finished || interrupted) break;
       const before = lesson.progress().completed.length;
       io.stdout(`$ ${line}\n`);
       const out = await lesson.submit(line);
       io.stdout(out.stdout);
       io.stderr(out.stderr);
       for (const id of lesson.progress().completed.slice(before)) io.stderr(`kubelab: step "${id}" done\n`);
+    }
+    if (interrupted) {
+      io.stderr('kubelab: interrupted\n');
+      return 130;
     }
     if (lesson.finished) {
       io.stderr('kubelab: lesson complete\n');
@@ -85,6 +97,7 @@ export async function runContextCommand(argv: string[], io: CliIo = PROCESS_IO, 
     io.stderr(`kubelab run: ${e.message}\n`);
     return 2;
   } finally {
+    process.off('SIGINT', onInterrupt);
     if (!values['keep-namespace']) await lesson.finish().catch((e: Error) => io.stderr(`kubelab run: ${e.message}\n`));
   }
 }
