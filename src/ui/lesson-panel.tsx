@@ -23,10 +23,15 @@ export interface LessonPanelProps {
   width?: number;
 }
 
-/** Steps shown: all of them, or when rows are short the current one with one before and one after. */
+/**
+ * Steps shown: all of them when they leave six rows for the rest; else the current one with
+ * one before and one after; under 14 rows (80x24 gives the panel 10) the current one alone
+ * (the status line says which of how many).
+ */
 export function visibleSteps<T extends { id: string }>(steps: readonly T[], currentId: string | undefined, height: number | undefined): T[] {
   if (height === undefined || steps.length + 6 <= height) return [...steps];
   const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
+  if (height < 14) return currentId === undefined ? [] : steps.slice(at, at + 1);
   const from = Math.max(0, Math.min(at - 1, steps.length - 3));
   return steps.slice(from, from + 3);
 }

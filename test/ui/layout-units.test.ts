@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { screenLayout } from '../../src/ui/layout/screen-layout.js';
 import { columns, lineColumns, truncateLine, wrapLine } from '../../src/ui/layout/styled-line.js';
 import type { OutputLine } from '../../src/ui/output-buffer.js';
+import { visibleSteps } from '../../src/ui/lesson-panel.js';
 import { keyLine } from '../../src/ui/status-line.js';
 import { terminalRows } from '../../src/ui/terminal-pane.js';
 
@@ -83,5 +84,18 @@ describe('key line', () => {
     expect(keyLine(help, 100, '^G cluster', 'short')).toBe(`^G cluster · ${help}`);
     expect(keyLine(help, 80, '^G cluster', 'short')).toBe('^G cluster · short');
     expect(keyLine(help, undefined)).toBe(help);
+  });
+});
+
+describe('lesson panel steps', () => {
+  const steps = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((id) => ({ id }));
+  test.each([
+    [undefined, 'c', 'abcdefghi'],
+    [14, 'c', 'bcd'],
+    [14, 'i', 'ghi'],
+    [10, 'c', 'c'],
+    [10, undefined, ''],
+  ] as const)('height %s, current %s: %s', (height, current, shown) => {
+    expect(visibleSteps(steps, current, height).map((s) => s.id).join('')).toBe(shown);
   });
 });
