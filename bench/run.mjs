@@ -20,7 +20,7 @@ for (const [name, fn] of Object.entries(sections)) {
 const fmt = (v) => (Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const lines = [['section', 'figure', 'value', 'ratio', 'target', 'met'].join('\t')];
 for (const r of rows) {
-  lines.push([r.section, r.name, `${fmt(r.value)} ${r.unit}${r.p99 !== undefined ? ` (p99 ${fmt(r.p99)})` : ''}`, r.ratio ? `${r.ratio.toFixed(2)}×` : '', r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : `NO${r.note ? ` (${r.note})` : ''}`].join('\t'));
+  lines.push([r.section, r.name, `${fmt(r.value)} ${r.unit}${r.p99 !== undefined ? ` (p99 ${fmt(r.p99)})` : ''}`, r.ratio ? `${r.ratio.toFixed(2)}×` : '', r.target ?? '', `${r.met === undefined ? '' : r.met ? 'yes' : 'NO'}${r.note ? `${r.met === undefined ? '' : ' '}(${r.note})` : ''}`].join('\t'));
 }
 const widths = [];
 for (const l of lines) l.split('\t').forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));

@@ -23,7 +23,13 @@ export function firstFrame(runs = 5) {
   ];
 }
 
-/** Grades `n` copies of the canary reference solution with one worker, then two. */
+/**
+ * Grades `n` copies of the canary reference solution with one worker, then two, as whole
+ * `kubelab grade` processes, and one copy alone: the marginal cost of a submission is
+ * (T(n) − T(1)) / (n − 1), so process and worker start-up are not spread over the batch. The
+ * processes' CPU time (user + system) shows how many cores were really busy: two workers can
+ * only halve the wall time when the machine has a second core free.
+ */
 export function grading(n = 60) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubelab-bench-grade-'));
   const scenario = fs.readFileSync(path.join(ROOT, 'scenarios/canary.yaml'), 'utf8');
@@ -36,18 +42,25 @@ export function grading(n = 60) {
     fs.writeFileSync(f, script);
     files.push(f);
   }
-  const run = (jobs) => {
+  const run = (jobs, subs) => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'grade', '--scenario', 'canary', '--format', 'json', '--jobs', String(jobs), ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    return { ms: performance.now() - t0, status: r.status };
+    const args = ['-f', '%U %S', process.execPath, path.join(ROOT, 'dist/cli/main.js'), 'grade', '--scenario', 'canary', '--format', 'json', '--jobs', String(jobs), ...subs];
+    const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = performance.now() - t0;
+    const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    return { ms, cpuMs: (user + sys) * 1000, status: r.status };
   };
-  const one = run(1);
-  const two = run(2);
+  const alone = run(1, files.slice(0, 1));
+  const one = run(1, files);
+  const two = run(2, files);
   fs.rmSync(dir, { recursive: true, force: true });
   const note = one.status === 0 ? undefined : `grade exited ${one.status}: the assembled reference solution did not pass`;
+  const marginal = (one.ms - alone.ms) / (n - 1);
+  const cores = (r) => `${(r.cpuMs / r.ms).toFixed(2)} cores busy`;
   return [
-    { name: `${n} canary submissions, one worker: per submission`, value: one.ms / n, unit: 'ms', target: '< 20 ms', met: one.ms / n < 20, note },
-    { name: `${n} canary submissions, two workers: per submission`, value: two.ms / n, unit: 'ms' },
-    { name: 'speed-up from one to two worker threads', value: one.ms / two.ms, unit: '×', target: '≥ 1.7×', met: one.ms / two.ms >= 1.7 },
+    { name: 'kubelab grade of one canary submission (start-up included)', value: alone.ms, unit: 'ms' },
+    { name: `${n} canary submissions, one worker: each after the first`, value: marginal, unit: 'ms', target: '< 20 ms', met: marginal < 20, note: note ?? `${(one.cpuMs / n).toFixed(0)} ms CPU each, all included` },
+    { name: `${n} canary submissions, one worker / two workers: whole batch`, value: one.ms, unit: 'ms', note: `${cores(one)} / ${(two.ms / 1000).toFixed(1)} s, ${cores(two)}` },
+    { name: 'speed-up from one to two worker threads', value: one.ms / two.ms, unit: '×', target: '≥ 1.7×', met: one.ms / two.ms >= 1.7, note: `two workers kept ${(two.cpuMs / two.ms).toFixed(2)} cores busy` },
   ];
 }
