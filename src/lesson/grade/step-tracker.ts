@@ -32,10 +32,23 @@ export class StepTracker {
     for (const s of scenario.steps) this.tracks.set(s.id, {});
   }
 
-  /** Evaluates the steps that have not held yet, after command `index`. */
+  /**
+   * Evaluates the steps that have not held yet, after command `index`. Checks are pure functions
+   * of the state (traffic samples fork their stream from the check's text), so within one call
+   * a traffic check that two steps share is sent once, and a step stops being evaluated as soon as
+   * it can neither hold nor beat its closest miss: the outcome is the same, with fewer requests.
+   */
   observe(lesson: LessonSession, index: number): void {
     const ctx = lesson.checkContext();
     const { completed, skipped } = lesson.progress();
+    const memo = new Map<string, CheckResult>();
+    const evaluate = (c: Check): CheckResult => {
+      if (!('traffic' in c)) return evaluateCheck(c, ctx); // cheaper than a key
+      const key = JSON.stringify(c);
+      let r = memo.get(key);
+      if (r === undefined) memo.set(key, (r = evaluateCheck(c, ctx)));
+      return r;
+    };
     for (const step of this.scenario.steps) {
       const track = this.tracks.get(step.id)!;
       if (track.heldAfter !== undefined) continue;
@@ -43,16 +56,22 @@ export class StepTracker {
         track.reached = true;
         track.best = undefined;
       }
-      const results: CheckResult[] = step.checks.map((c) => evaluateCheck(c, ctx));
-      const passing = results.filter((r) => r.ok).length;
-      if (passing === results.length) {
+      const total = step.checks.length;
+      const toBeat = track.best?.passing;
+      let passing = 0;
+      let firstFailing: { check: Check; reason: Localized } | undefined;
+      for (const [i, c] of step.checks.entries()) {
+        const r = evaluate(c);
+        if (r.ok) passing++;
+        else firstFailing ??= { check: c, reason: r.reason };
+        // Past this, even all remaining checks holding would neither complete nor beat the best.
+        if (firstFailing && toBeat !== undefined && passing + (total - i - 1) <= toBeat) break;
+      }
+      if (passing === total) {
         track.heldAfter = index;
         continue;
       }
-      if (track.best === undefined || passing > track.best.passing) {
-        const at = results.findIndex((r) => !r.ok);
-        track.best = { passing, check: step.checks[at], reason: results[at].reason };
-      }
+      if (toBeat === undefined || passing > toBeat) track.best = { passing, ...firstFailing! };
     }
   }
 }
