@@ -49,6 +49,10 @@ export interface RuntimeSnapshot {
   hintsUsed: number;
   finished: boolean;
   hints: readonly string[];
+  /** The language shown (Ctrl-N switches). */
+  lang: Lang;
+  /** The cluster's seed (the same seed gives the same pod names, IPs and traffic). */
+  seed: string;
   feedback?: Feedback;
   virtualMs: number;
   paused: boolean;
@@ -75,8 +79,9 @@ export class LessonRuntime {
   readonly lesson: LessonSession;
   readonly terminal: TerminalSession;
   readonly recorder: SessionRecorder;
-  readonly text: UiStrings;
-  readonly lang: Lang;
+  /** The language of the UI and the lesson texts; Ctrl-N switches it (`setLang`). */
+  lang: Lang;
+  text: UiStrings;
   /** The cluster and traffic panels' model (it listens to the student's service network). */
   readonly clusterView: ClusterViewModel;
   /** Runs a function with the terminal handed to a child process; the TUI replaces it. */
@@ -90,7 +95,8 @@ export class LessonRuntime {
   private pumping: Promise<void> | undefined;
   private paused = false;
   private speed = 1;
-  private hints: string[] = [];
+  /** Hints shown for the current step, in both languages (shown in the current one). */
+  private hints: { en: string; ko: string }[] = [];
   private feedback: Feedback | undefined;
   private exited = false;
   private shownSecond = -1;
@@ -309,10 +315,21 @@ export class LessonRuntime {
     this.changed();
   }
 
+  /**
+   * Switches the language of the UI, the steps, the instructions and the hints shown from now
+   * on; what the terminal already printed stays as it was (as it would in a real terminal).
+   */
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.text = uiStrings(lang);
+    this.changed();
+  }
+
   /** Shows the next hint of the current step. */
   hint(): void {
     const hint = this.lesson.hint();
-    if (hint) this.hints = [...this.hints, hint[this.opts.lang]];
+    if (hint) this.hints = [...this.hints, hint];
     if (!this.replaying) this.recorder.recordEvent('hint', this.now());
     this.feedback = hint ? undefined : { kind: 'info', lines: [this.text.noMoreHints] };
     this.changed();
@@ -324,7 +341,7 @@ export class LessonRuntime {
     if (!step) return;
     if (!this.replaying) this.recorder.recordEvent('skip', this.now());
     this.lesson.skip();
-    this.stepChanged({ kind: 'skip', lines: [this.text.skipped(step.title[this.opts.lang])] });
+    this.stepChanged({ kind: 'skip', lines: [this.text.skipped(step.title[this.lang])] });
   }
 
   /** Pauses or resumes virtual time. */
@@ -356,7 +373,7 @@ export class LessonRuntime {
     const before = this.lesson.currentStep();
     const after = this.lesson.commandRan(command);
     if (!before || after === before.id) return;
-    const lang = this.opts.lang;
+    const lang = this.lang;
     const lines = [this.text.stepDone(before.title[lang])];
     const next = this.lesson.currentStep();
     if (next) lines.push(this.text.nextStep(next.title[lang]));
@@ -398,7 +415,9 @@ export class LessonRuntime {
       skipped,
       hintsUsed: Object.values(hints).reduce((a, b) => a + b, 0),
       finished: lesson.step === END,
-      hints: this.hints,
+      hints: this.hints.map((h) => h[this.lang]),
+      lang: this.lang,
+      seed: String(lesson.cluster.seed),
       feedback: this.feedback,
       virtualMs: lesson.cluster.clock.now(),
       paused: this.paused,

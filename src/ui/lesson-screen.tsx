@@ -113,6 +113,8 @@ function Status({ state, runtime, width, switchKey, shortHelp }: { state: Runtim
       paused={state.paused}
       speed={state.speed}
       meter={state.meter}
+      seed={state.seed}
+      langName={runtime.text.langName}
       width={width}
       switchKey={switchKey}
       shortHelp={shortHelp}

@@ -1,7 +1,9 @@
 /**
  * The status line under the lesson: the lesson id, step n/m, the zero-downtime meter (when the
- * lesson watches a Service), virtual time with pause and speed, then a line of the keys, led
- * by Ctrl-G's next panel when the panels take turns. Both rows are cut to the screen's width.
+ * lesson watches a Service), virtual time with pause and speed, the seed and the language;
+ * then a line of the keys, led by Ctrl-G's next panel when the panels take turns. When the
+ * first row does not fit, the meter and the time drop their words (`✗ 3/63`, `09:00:12`);
+ * only then are the rows cut to the screen's width.
  */
 import { Box, Text } from 'ink';
 import { formatTimestamp } from '../cluster/clock.js';
@@ -21,6 +23,10 @@ export interface StatusLineProps {
   paused: boolean;
   speed: number;
   meter?: { sent: number; failed: number };
+  /** The cluster's seed. */
+  seed?: string;
+  /** The language shown, as its name in that language (`English`, `한국어`). */
+  langName?: string;
   /** Screen columns (the rows are cut to it); unknown: not cut. */
   width?: number;
   /** Ctrl-G's entry (`^G cluster`) when the panels take turns. */
@@ -45,10 +51,16 @@ export function keyLine(help: string, width: number | undefined, switchKey?: str
 export function StatusLine(p: StatusLineProps) {
   const color = useColor();
   const step = p.finished ? p.text.finished : p.text.step(p.stepNumber, p.stepCount);
-  const meter = p.meter && ` · ${p.text.downtime(p.meter.failed, p.meter.sent)}`;
-  const time = ` · ${p.text.virtualTime} ${clockText(p.virtualMs)}${p.paused ? ` ⏸ ${p.text.paused}` : ` ▶ x${p.speed}`} `;
-  const cut = (s: string) => (p.width === undefined ? s : truncateLine([{ text: s }], p.width).map((x) => x.text).join(''));
+  const run = p.paused ? ` ⏸ ${p.text.paused}` : ` ▶ x${p.speed}`;
+  const tail = `${p.seed === undefined ? '' : ` · ${p.text.seed} ${p.seed}`}${p.langName ? ` · ${p.langName}` : ''} `;
   const head = ` ${p.lessonId} · ${step}`;
+  let meter = p.meter && ` · ${p.text.downtime(p.meter.failed, p.meter.sent)}`;
+  let time = ` · ${p.text.virtualTime} ${clockText(p.virtualMs)}${run}${tail}`;
+  if (p.width !== undefined && columns(head + (meter ?? '') + time) > p.width) {
+    meter = p.meter && ` · ✗ ${p.meter.failed}/${p.meter.sent}`;
+    time = ` · ${clockText(p.virtualMs)}${run}${tail}`;
+  }
+  const cut = (s: string) => (p.width === undefined ? s : truncateLine([{ text: s }], p.width).map((x) => x.text).join(''));
   const full = cut(head + (meter ?? '') + time);
   const keys = cut(keyLine(p.text.help, p.width, p.switchKey, p.shortHelp));
   // The meter keeps its colour only when the row is whole.

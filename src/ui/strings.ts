@@ -21,6 +21,9 @@ export interface UiStrings {
   step(n: number, m: number): string;
   finished: string;
   virtualTime: string;
+  seed: string;
+  /** The language's own name, shown in the status line. */
+  langName: string;
   paused: string;
   downtime(failed: number, sent: number): string;
   help: string;
@@ -54,9 +57,11 @@ const EN: UiStrings = {
   step: (n, m) => `step ${n}/${m}`,
   finished: 'finished',
   virtualTime: 'time',
+  seed: 'seed',
+  langName: 'English',
   paused: 'paused',
   downtime: (failed, sent) => `downtime: ${failed} failed of ${sent}`,
-  help: '^T hint · ^X skip step · ^P pause · ^O speed · ^C interrupt · ^D leave (^=Ctrl)',
+  help: '^T hint · ^X skip step · ^P pause · ^O speed · ^N 한국어 · ^C interrupt · ^D leave (^=Ctrl)',
   hint: 'Hint',
   noMoreHints: 'No more hints for this step.',
   stepDone: (title) => `✓ Done: ${title}`,
@@ -87,9 +92,11 @@ const KO: UiStrings = {
   step: (n, m) => `단계 ${n}/${m}`,
   finished: '완료',
   virtualTime: '시각',
+  seed: '시드',
+  langName: '한국어',
   paused: '일시정지',
   downtime: (failed, sent) => `다운타임: ${sent}건 중 ${failed}건 실패`,
-  help: '^T 힌트 · ^X 건너뛰기 · ^P 일시정지 · ^O 배속 · ^C 중단 · ^D 나가기 (^=Ctrl)',
+  help: '^T 힌트 · ^X 건너뛰기 · ^P 일시정지 · ^O 배속 · ^N English · ^C 중단 · ^D 나가기 (^=Ctrl)',
   hint: '힌트',
   noMoreHints: '이 단계의 힌트를 모두 보았습니다.',
   stepDone: (title) => `✓ 완료: ${title}`,

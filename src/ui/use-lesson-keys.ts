@@ -1,7 +1,8 @@
 /**
  * The keys of the lesson screen. Lesson keys work at any time: Ctrl-T hint, Ctrl-X skip the
- * step, Ctrl-P pause/resume virtual time, Ctrl-O cycle its speed (x1, x2, x5, x10). Ctrl-C
- * interrupts the running command (or drops the typed line), Ctrl-D on an empty line leaves
+ * step, Ctrl-P pause/resume virtual time, Ctrl-O cycle its speed (x1, x2, x5, x10), Ctrl-N
+ * switch between English and Korean. Ctrl-C interrupts the running command (or drops the
+ * typed line), Ctrl-D on an empty line leaves
  * (or exits a pod's shell). Tab completes the word at the cursor (a second Tab lists the
  * candidates, as bash). The rest edits the prompt's line as readline does; pasted text with
  * newlines runs line by line.
@@ -61,6 +62,8 @@ export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: str
         return runtime.togglePause();
       case 'o':
         return runtime.cycleSpeed();
+      case 'n':
+        return runtime.setLang(runtime.lang === 'en' ? 'ko' : 'en');
       case 'a':
         return editor.home();
       case 'e':

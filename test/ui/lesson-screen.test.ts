@@ -49,6 +49,8 @@ describe('lesson screen', () => {
   test('line editing: backspace, Ctrl-A then typing, Ctrl-U', async () => {
     runtime = makeRuntime();
     const { lastFrame, stdin } = renderLesson(runtime);
+    await frameWith(lastFrame, 'step 1/2');
+    await tick(); // the key handler subscribes in an effect after the first frame
     stdin.write('get pods');
     await tick();
     stdin.write('\x7f');

@@ -141,6 +141,7 @@ describe('lesson picker', () => {
     await frameWith(lastFrame, 'kubelab: 실습 고르기');
     stdin.write('\r');
     await frameWith(lastFrame, '단계 1/2');
+    await tick(); // the lesson screen's key handler subscribes in an effect after its first frame
     expect(started).toEqual(['ko']);
     await typeLine(stdin, 'kubectl get pods');
     await frameWith(lastFrame, 'No resources found in default namespace.');
