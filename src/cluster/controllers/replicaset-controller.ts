@@ -15,7 +15,7 @@ import { sameJson } from '../store.js';
 import type { Pod, ReplicaSet } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { claimObjects } from './replicaset/claim.js';
-import { podsToDeleteGrouped } from './replicaset/pod-ranking.js';
+import { podsToDeleteIndexed } from './replicaset/pod-ranking.js';
 import { controllerOf, isControlledBy, isPodAvailable, isPodReady, newControllerRef, podAvailableAt } from './replicaset/pod-util.js';
 import { RsPodIndex } from './replicaset/rs-pod-index.js';
 import { Requeue } from './replicaset/requeue.js';
@@ -110,8 +110,8 @@ function syncReplicaSet(ctx: ControllerContext, requeue: Requeue, index: RsPodIn
     index.refresh(rs);
     manageReplicas(ctx, rs, owned, () => index.keys(uid, true).map((k) => index.pod(k)), (count) => {
       const onNode = relatedOnNodes(ctx, index, rs);
-      const buckets = [...index.buckets(uid)].map((b) => ({ id: b.id, head: index.pod(b.keys[0]), rank: onNode.get(b.node) ?? 0, keys: b.keys }));
-      return podsToDeleteGrouped(buckets, (k) => index.pod(k), count, ctx.clock.now());
+      const buckets = [...index.buckets(uid)].map((bucket) => ({ bucket, rank: onNode.get(bucket.node) ?? 0 }));
+      return podsToDeleteIndexed(buckets, index.ordered(uid), count, ctx.clock.now());
     });
   }
   const now = ctx.clock.now();

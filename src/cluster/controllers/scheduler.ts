@@ -86,6 +86,16 @@ export function fitErrorMessage(failures: FilterFailure[]): string {
   return `0/${n} nodes are available: ${filterMsg}. preemption: 0/${n} nodes are available: ${preemptMsg}.`;
 }
 
+/** Stored pods never change (a write stores a new object): each one's shape is computed once. */
+const SHAPES = new WeakMap<Pod, string>();
+
+/** What the static filters read of a pod (tolerations, nodeSelector), as one string; pods of one shape fit the same nodes. */
+function shapeOf(pod: Pod): string {
+  let shape = SHAPES.get(pod);
+  if (shape === undefined) SHAPES.set(pod, (shape = JSON.stringify([pod.spec.tolerations ?? [], pod.spec.nodeSelector ?? {}])));
+  return shape;
+}
+
 function podKey(p: Pod): string {
   return `${p.metadata.namespace}/${p.metadata.name}`;
 }
@@ -162,7 +172,7 @@ export function createScheduler(ctx: ControllerContext): Controller {
     const pod = ctx.store.peek<Pod>('Pod', ns, name);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return false;
     if ((pod.spec.schedulerName ?? 'default-scheduler') !== 'default-scheduler') return false;
-    const shape = JSON.stringify([pod.spec.tolerations ?? [], pod.spec.nodeSelector ?? {}]);
+    const shape = shapeOf(pod);
     if (failedShapes.has(shape)) {
       unschedulable.add(key);
       return false;

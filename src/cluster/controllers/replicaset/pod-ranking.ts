@@ -27,7 +27,7 @@ export interface RankedPod {
 }
 
 /** Everything the order reads of one pod (timestamps parsed once, not per comparison). */
-interface Intrinsic {
+export interface Intrinsic {
   pod: Pod;
   unscheduled: boolean;
   phase: number;
@@ -185,23 +185,32 @@ export interface PrimaryGroup {
 }
 
 /**
- * `podsToDeleteOnNodes` over pods already grouped by their primary fields but the rank (the
- * pod index keeps them so per ReplicaSet and node): the groups of one rank are merged, and
- * only the groups the deletion reaches are sorted.
+ * `podsToDeleteOnNodes` over pods the pod index keeps grouped by their primary fields but the
+ * rank, per node (`buckets`), and in key order (`ordered`): the buckets of one rank are merged
+ * into a group, and only the groups the deletion reaches are read, in key order, without a sort.
  */
-export function podsToDeleteGrouped(buckets: { id: string; head: Pod; rank: number; keys: readonly string[] }[], podOf: (key: string) => Pod, diff: number, nowMs: number): Pod[] {
-  const byPrimary = new Map<string, { head: Keyed; keys: (readonly string[])[] }>();
-  for (const b of buckets) {
-    if (b.keys.length === 0) continue;
-    const id = `${b.id}|${b.rank}`;
+export function podsToDeleteIndexed(buckets: { bucket: { head: Intrinsic; id: string; group: number }; rank: number }[], ordered: readonly { bucket: { group: number }; fields: Intrinsic }[], diff: number, nowMs: number): Pod[] {
+  const byPrimary = new Map<string, { head: Keyed; members: { group: number }[] }>();
+  for (const { bucket, rank } of buckets) {
+    const id = `${bucket.id}|${rank}`;
     const g = byPrimary.get(id);
-    if (g) g.keys.push(b.keys);
-    else byPrimary.set(id, { head: { i: storedIntrinsicOf(b.head), rank: b.rank }, keys: [b.keys] });
+    if (g) g.members.push(bucket);
+    else byPrimary.set(id, { head: { i: bucket.head, rank }, members: [bucket] });
   }
-  const groups = [...byPrimary.values()]
-    .sort((x, y) => comparePrimary(x.head, y.head))
-    .map((g) => ({ head: g.head, members: () => g.keys.flat().sort().map((k) => ({ i: storedIntrinsicOf(podOf(k)), rank: g.head.rank })) }));
-  return takeFromGroups(groups, diff, nowMs);
+  const groups = [...byPrimary.values()].sort((x, y) => comparePrimary(x.head, y.head));
+  groups.forEach((g, n) => g.members.forEach((b) => (b.group = n)));
+  return takeFromGroups(
+    groups.map((g, n) => ({
+      head: g.head,
+      members: () => {
+        const out: Keyed[] = [];
+        for (const e of ordered) if (e.bucket.group === n) out.push({ i: e.fields, rank: g.head.rank });
+        return out;
+      },
+    })),
+    diff,
+    nowMs,
+  );
 }
 
 /** Below this many pods wanted from a group, repeated minimum scans beat a sort of the group. */

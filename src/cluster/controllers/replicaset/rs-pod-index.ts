@@ -8,7 +8,7 @@ import { selectorMatches } from '../../selectors.js';
 import type { Store, WatchEvent } from '../../store.js';
 import type { KubeObject, Pod, ReplicaSet } from '../../types.js';
 import { controllerOf, isPodActive, isPodReady } from './pod-util.js';
-import { storedIntrinsicOf } from './pod-ranking.js';
+import { type Intrinsic, storedIntrinsicOf } from './pod-ranking.js';
 
 /** What one controlled pod adds to its ReplicaSet's counts. */
 interface Contribution {
@@ -36,8 +36,39 @@ interface Members {
   /** The matching keys in order, until membership or matching changes. */
   sortedMatching: string[] | undefined;
   /** Matching pods by deletion-order fields and node (`<fields id>\0<node>`), keys in order. */
-  buckets: Map<string, { id: string; node: string; keys: string[] }>;
+  buckets: Map<string, PodBucket>;
   bucketOf: Map<string, string>;
+  /** Every matching pod in key order, with its bucket and its deletion-order fields. */
+  ordered: OrderedPod[];
+}
+
+/** Matching pods of one ReplicaSet equal on the deletion-order fields but the rank, on one node. */
+export interface PodBucket {
+  id: string;
+  node: string;
+  keys: string[];
+  /** The fields of one member (all members share the primary ones). */
+  head: Intrinsic;
+  /** Scratch for the ranking: the index of the rank group this bucket falls in. */
+  group: number;
+}
+
+/** A matching pod as the ranking reads it. */
+export interface OrderedPod {
+  key: string;
+  bucket: PodBucket;
+  fields: Intrinsic;
+}
+
+function orderedIndex(list: readonly OrderedPod[], k: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].key < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lowerBound(keys: readonly string[], k: string): number {
@@ -136,15 +167,22 @@ export class RsPodIndex {
       const c: Contribution = { matches: selectorMatches(selector, labels), fullyLabeled: selectorMatches({ matchLabels: templateLabels }, labels), ready: isPodReady(pod) };
       if (c.matches !== old?.matches) m.sortedMatching = undefined;
       m.pods.set(k, c);
-      this.unbucket(m, k);
+      // A pod that stays matching keeps its place in `ordered`: only its entry changes.
+      this.unbucket(m, k, c.matches);
       if (c.matches) {
-        const id = storedIntrinsicOf(pod).id;
+        const fields = storedIntrinsicOf(pod);
         const node = pod.spec.nodeName ?? '';
-        const bk = `${id}\u0000${node}`;
+        const bk = `${fields.id}\u0000${node}`;
         let b = m.buckets.get(bk);
-        if (!b) m.buckets.set(bk, (b = { id, node, keys: [] }));
+        if (!b) m.buckets.set(bk, (b = { id: fields.id, node, keys: [], head: fields, group: -1 }));
         b.keys.splice(lowerBound(b.keys, k), 0, k);
         m.bucketOf.set(k, bk);
+        const at = orderedIndex(m.ordered, k);
+        const entry = m.ordered[at];
+        if (entry?.key === k) {
+          entry.bucket = b;
+          entry.fields = fields;
+        } else m.ordered.splice(at, 0, { key: k, bucket: b, fields });
       }
       this.count(m, c, 1);
       if (c.matches) m.mismatched.delete(k);
@@ -155,17 +193,23 @@ export class RsPodIndex {
   }
 
   /** The matching pods of `uid` by deletion-order fields and node (after `refresh`). */
-  buckets(uid: string): Iterable<{ id: string; node: string; keys: readonly string[] }> {
+  buckets(uid: string): Iterable<PodBucket> {
     return this.byUid.get(uid)?.buckets.values() ?? [];
   }
 
-  private unbucket(m: Members, k: string): void {
+  /** The matching pods of `uid` in key order, with bucket and fields (after `refresh`). */
+  ordered(uid: string): readonly OrderedPod[] {
+    return this.byUid.get(uid)?.ordered ?? [];
+  }
+
+  private unbucket(m: Members, k: string, keepOrdered = false): void {
     const bk = m.bucketOf.get(k);
     if (bk === undefined) return;
     const b = m.buckets.get(bk)!;
     b.keys.splice(lowerBound(b.keys, k), 1);
     if (b.keys.length === 0) m.buckets.delete(bk);
     m.bucketOf.delete(k);
+    if (!keepOrdered) m.ordered.splice(orderedIndex(m.ordered, k), 1);
   }
 
   private count(m: Members, c: Contribution, sign: number): void {
@@ -179,7 +223,7 @@ export class RsPodIndex {
   private members(uid: string): Members {
     let m = this.byUid.get(uid);
     if (!m) {
-      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 }, perNode: new Map(), sortedMatching: undefined, buckets: new Map(), bucketOf: new Map() };
+      m = { pods: new Map(), changed: new Set(), mismatched: new Set(), basis: '', all: { pods: 0, fullyLabeled: 0, ready: 0 }, matching: { pods: 0, fullyLabeled: 0, ready: 0 }, perNode: new Map(), sortedMatching: undefined, buckets: new Map(), bucketOf: new Map(), ordered: [] };
       this.byUid.set(uid, m);
     }
     return m;
