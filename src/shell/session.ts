@@ -23,7 +23,9 @@ import type {
   ShellSession,
   ShellTime,
 } from './types.js';
-import type { ContainerTarget } from '../kubectl/context.js';
+import type { ContainerIO, ContainerTarget } from '../kubectl/context.js';
+import { OUTPUT_PROGRAMS } from './builtins/output.js';
+import { runInContainer } from './container-exec.js';
 import { workstationCommandSet } from './workstation.js';
 import { containerCommandSet } from './images.js';
 import { shellName } from './net/index.js';
@@ -167,6 +169,48 @@ export class TerminalSession implements ShellSession {
       });
     });
     this.stack.push(frame);
+  }
+
+  /**
+   * `kubectl exec POD -- CMD args` without a terminal: one command in the container, looked up
+   * in its image (src/shell/container-exec.ts); `sh -c SCRIPT` runs the script in a shell of
+   * the container's, with the container's files, as the container runtime would.
+   */
+  runInContainer(target: ContainerTarget, argv: string[], io: ContainerIO): Promise<number> {
+    const cluster = this.opts.cluster;
+    const host = { cluster, builtins: OUTPUT_PROGRAMS, utilities: UTILITIES, time: this.time, session: this, limits: this.limits };
+    return runInContainer(
+      {
+        ...host,
+        runScript: async (script, ctx) => {
+          const place: ContainerPlace = { kind: 'container', ...target };
+          const setup = await this.containerSetup(place, ctx.name);
+          const shell = new Shell({
+            place,
+            fs: ctx.fs,
+            cluster,
+            commands: setup.commands,
+            session: this,
+            time: this.time,
+            limits: this.limits,
+            env: Object.fromEntries(ctx.env),
+            pid: 1,
+            name: shellName(ctx.name),
+            notFound: setup.notFound?.bind(setup),
+            rng: cluster.rng.fork(`exec-random/${target.namespace}/${target.pod}/${this.time.now()}`),
+          });
+          const parsed = await parseAtEnd(script);
+          if (parsed.kind !== 'complete') {
+            ctx.stderr(`${shell.name}: syntax error: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`);
+            return 2;
+          }
+          return (await shell.runScript(parsed.script, { stdout: ctx.stdout, stderr: ctx.stderr }, ctx.signal)).status;
+        },
+      },
+      target,
+      argv,
+      io,
+    );
   }
 
   /** Feeds one typed line; `signal` is Ctrl-C for the command it completes. */

@@ -1,5 +1,5 @@
 /** `echo`, `printf`, `true`, `false`, `:`, `clear` and `sleep` (on the virtual clock). */
-import type { CommandContext } from '../types.js';
+import type { CommandContext, CommandFn } from '../types.js';
 import type { Builtin } from './index.js';
 
 /** bash's echo: `-n` drops the newline, `-e` reads backslash escapes, `-E` does not. */
@@ -181,4 +181,13 @@ export const OUTPUT_BUILTINS: Record<string, Builtin> = {
     ctx.stdout('\x1b[H\x1b[2J\x1b[3J');
     return 0;
   },
+};
+
+/** The output builtins that are also programs on an image's PATH (/bin/echo, /bin/sleep, ...), for `kubectl exec`. */
+export const OUTPUT_PROGRAMS: Record<string, CommandFn> = {
+  echo,
+  printf,
+  sleep,
+  true: () => 0,
+  false: () => 1,
 };
