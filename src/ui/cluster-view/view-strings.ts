@@ -28,7 +28,7 @@ export interface ViewStrings {
 const EN: ViewStrings = {
   panel: { lesson: 'Lesson', cluster: 'Cluster', traffic: 'Traffic' },
   switchKey: (next) => `^G ${EN.panel[next].toLowerCase()}`,
-  shortHelp: '^T hint · ^X skip · ^P pause · ^O speed · ^N 한국어 · ^C stop · ^D leave',
+  shortHelp: '^T hint · ^X skip · ^P pause · ^O speed · ^N 한국어 · ^D leave',
   emptyCluster: 'No Deployments, Services or pods yet.',
   idleReplicaSets: (n) => `+${n} old ReplicaSet${n === 1 ? '' : 's'} at 0`,
   noEndpoints: 'no ready endpoints',
@@ -42,7 +42,7 @@ const EN: ViewStrings = {
 const KO: ViewStrings = {
   panel: { lesson: '실습', cluster: '클러스터', traffic: '트래픽' },
   switchKey: (next) => `^G ${KO.panel[next]}`,
-  shortHelp: '^T 힌트 · ^X 건너뛰기 · ^P 정지 · ^O 배속 · ^N English · ^C 중단 · ^D 나가기',
+  shortHelp: '^T 힌트 · ^X 건너뛰기 · ^P 정지 · ^O 배속 · ^N English · ^D 나가기',
   emptyCluster: '아직 디플로이먼트, 서비스, 파드가 없습니다.',
   idleReplicaSets: (n) => `0개로 줄어든 이전 레플리카셋 ${n}개`,
   noEndpoints: '준비된 엔드포인트 없음',
