@@ -47,20 +47,10 @@ interface Keyed {
   rank: number;
 }
 
-/** A pod about to be compared: its fields, rank, and its times' log2 buckets at the instant of the sort. */
-interface Timed extends Keyed {
-  readyBucket: number;
-  createdBucket: number;
-}
-
 /** `logarithmicRankDiff`'s per-time half: floor(log2(ns since t)), −1 for a non-positive age. */
 function ageBucket(t: number, nowMs: number): number {
   const ns = (nowMs - t) * 1e6;
   return ns > 0 ? Math.floor(Math.log2(ns)) : -1;
-}
-
-function timed(k: Keyed, nowMs: number): Timed {
-  return { i: k.i, rank: k.rank, readyBucket: ageBucket(k.i.readySince, nowMs), createdBucket: ageBucket(k.i.created, nowMs) };
 }
 
 function intrinsicOf(p: Pod): Intrinsic {
@@ -98,21 +88,23 @@ export function storedIntrinsicOf(p: Pod): Intrinsic {
  * then uid); more restarts; newer creation (log2 buckets, then uid).
  */
 export function deletesBefore(a: RankedPod, b: RankedPod, nowMs: number): boolean {
-  return keyedBefore(timed({ i: intrinsicOf(a.pod), rank: a.rank }, nowMs), timed({ i: intrinsicOf(b.pod), rank: b.rank }, nowMs));
+  const x: Keyed = { i: intrinsicOf(a.pod), rank: a.rank };
+  const y: Keyed = { i: intrinsicOf(b.pod), rank: b.rank };
+  const primary = comparePrimary(x, y);
+  return primary !== 0 ? primary < 0 : laterBefore(x.i, y.i, nowMs);
 }
 
-/** `ActivePodsWithRanks.Less` over fields read once; the log2 buckets are the sort instant's. */
-function keyedBefore(a: Timed, b: Timed): boolean {
-  const primary = comparePrimary(a, b);
-  if (primary !== 0) return primary < 0;
-  const x = a.i;
-  const y = b.i;
+/**
+ * `ActivePodsWithRanks.Less` for two pods equal on the primary criteria (the rest of `Less`),
+ * over fields read once; log2 buckets computed only where `Less` reads them.
+ */
+function laterBefore(x: Intrinsic, y: Intrinsic, nowMs: number): boolean {
   if (x.ready && y.ready) {
     const ta = x.readySince;
     const tb = y.readySince;
     if (ta !== tb) {
       if (ta === 0 || tb === 0) return ta === 0;
-      const diff = a.readyBucket - b.readyBucket;
+      const diff = ageBucket(ta, nowMs) - ageBucket(tb, nowMs);
       if (diff === 0) return x.uid < y.uid;
       return diff < 0;
     }
@@ -122,7 +114,7 @@ function keyedBefore(a: Timed, b: Timed): boolean {
   const tb = y.created;
   if (ta !== tb) {
     if (ta === 0 || tb === 0) return ta === 0;
-    const diff = a.createdBucket - b.createdBucket;
+    const diff = ageBucket(ta, nowMs) - ageBucket(tb, nowMs);
     if (diff === 0) return x.uid < y.uid;
     return diff < 0;
   }
@@ -175,13 +167,13 @@ export function podsToDeleteOnNodes(pods: Pod[], onNode: ReadonlyMap<string, num
     else byPrimary.set(id, [k]);
   }
   const groups = [...byPrimary.values()].sort((x, y) => comparePrimary(x[0], y[0]));
-  return takeFromGroups(groups.map((g) => ({ head: g[0], members: () => g })), diff, nowMs);
+  return takeFromGroups(groups.map((g) => ({ head: g[0], members: () => g.map((k) => k.i) })), diff, nowMs);
 }
 
-/** A group of pods equal on the primary criteria; `members` gives them in input (key) order. */
+/** A group of pods equal on the primary criteria; `members` gives their fields in input (key) order. */
 export interface PrimaryGroup {
   head: Keyed;
-  members: () => Keyed[];
+  members: () => Intrinsic[];
 }
 
 /**
@@ -203,8 +195,8 @@ export function podsToDeleteIndexed(buckets: { bucket: { head: Intrinsic; id: st
     groups.map((g, n) => ({
       head: g.head,
       members: () => {
-        const out: Keyed[] = [];
-        for (const e of ordered) if (e.bucket.group === n) out.push({ i: e.fields, rank: g.head.rank });
+        const out: Intrinsic[] = [];
+        for (const e of ordered) if (e.bucket.group === n) out.push(e.fields);
         return out;
       },
     })),
@@ -227,23 +219,23 @@ function takeFromGroups(groups: PrimaryGroup[], diff: number, nowMs: number): Po
   const out: Pod[] = [];
   for (const g of groups) {
     if (out.length >= diff) break;
-    const group = g.members().map((k) => timed(k, nowMs));
+    const group = g.members();
     const need = Math.min(diff - out.length, group.length);
-    if (need < SELECT_BELOW) for (const r of selectFirst(group, need)) out.push(r.i.pod);
-    else for (const r of sortStable(group).slice(0, need)) out.push(r.i.pod);
+    if (need < SELECT_BELOW) for (const r of selectFirst(group, need, nowMs)) out.push(r.pod);
+    else for (const r of sortStable(group, nowMs).slice(0, need)) out.push(r.pod);
   }
   return out;
 }
 
 /** The first `count` of `list` by repeated scans: each scan keeps the first pod no later one is `Less` than. */
-function selectFirst(list: Timed[], count: number): Timed[] {
+function selectFirst(list: Intrinsic[], count: number, nowMs: number): Intrinsic[] {
   const taken = new Uint8Array(list.length);
-  const out: Timed[] = [];
+  const out: Intrinsic[] = [];
   for (let n = 0; n < count; n++) {
     let best = -1;
     for (let j = 0; j < list.length; j++) {
       if (taken[j]) continue;
-      if (best < 0 || keyedBefore(list[j], list[best])) best = j;
+      if (best < 0 || laterBefore(list[j], list[best], nowMs)) best = j;
     }
     taken[best] = 1;
     out.push(list[best]);
@@ -252,9 +244,9 @@ function selectFirst(list: Timed[], count: number): Timed[] {
 }
 
 /** A stable merge sort by `Less` (bottom-up; a right element moves ahead only if `Less` says so). */
-function sortStable(list: Timed[]): Timed[] {
+function sortStable(list: Intrinsic[], nowMs: number): Intrinsic[] {
   let src = list.slice();
-  let dst = new Array<Timed>(src.length);
+  let dst = new Array<Intrinsic>(src.length);
   for (let width = 1; width < src.length; width *= 2) {
     for (let lo = 0; lo < src.length; lo += 2 * width) {
       const mid = Math.min(lo + width, src.length);
@@ -262,7 +254,7 @@ function sortStable(list: Timed[]): Timed[] {
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) dst[k++] = keyedBefore(src[j], src[i]) ? src[j++] : src[i++];
+      while (i < mid && j < hi) dst[k++] = laterBefore(src[j], src[i], nowMs) ? src[j++] : src[i++];
       while (i < mid) dst[k++] = src[i++];
       while (j < hi) dst[k++] = src[j++];
     }
