@@ -14,6 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createActor, type Actor } from 'xstate';
 import { evaluateAll } from '../lesson/evaluate-check.js';
@@ -32,6 +33,14 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   status: number;
+}
+
+/** A command run for a screen: output as the process prints it, and a way to stop it. */
+export interface LiveRun {
+  /** Each chunk as the process writes it, in the order it arrives. */
+  onOutput(text: string): void;
+  /** Aborting sends SIGINT to the command's process group, as Ctrl-C in a terminal does. */
+  signal: AbortSignal;
 }
 
 /** Options of a real-cluster lesson. */
@@ -103,9 +112,14 @@ export class RealLesson {
     return { completed, skipped, hints };
   }
 
-  /** Runs one command line with the real shell and kubectl, then evaluates the lesson. */
-  async submit(line: string): Promise<CommandOutput> {
-    const out = await runLine(line, this.workdir, this.kubeconfig);
+  /**
+   * Runs one command line with the real shell and kubectl, then evaluates the lesson. With
+   * `live` (the TUI) the command runs in a process group of its own, streams its output and
+   * can be interrupted; without it (`kubelab run --context`) it stays in ours, so the
+   * terminal's Ctrl-C reaches it.
+   */
+  async submit(line: string, live?: LiveRun): Promise<CommandOutput> {
+    const out = await runLine(line, this.workdir, this.kubeconfig, live);
     this.commands.push(line);
     await this.refresh();
     this.actor.send({ type: 'COMMAND_RAN', command: line });
@@ -146,7 +160,8 @@ export class RealLesson {
     if (r.status >= 300 && r.status !== 404) throw new RealClusterError(`cannot delete namespace "${this.namespace}": ${apiMessage(r)}`);
   }
 
-  private currentStep(): Step | undefined {
+  /** The current step, or undefined once the lesson is finished. */
+  currentStep(): Step | undefined {
     return this.scenario.steps.find((s) => s.id === this.step);
   }
 
@@ -172,15 +187,58 @@ function runsHere(check: Check): boolean {
   return worksOnRealCluster(check, 'lesson');
 }
 
-/** Runs a line with `sh -c` in `cwd`, kubectl pointed at the lesson's kubeconfig; stdin is empty. */
-function runLine(line: string, cwd: string, kubeconfig: string): Promise<CommandOutput> {
+/**
+ * Runs a line with `sh -c` in `cwd`, kubectl pointed at the lesson's kubeconfig; stdin is
+ * empty. A command killed by a signal exits 128 + its number, as sh reports it (SIGINT: 130).
+ */
+function runLine(line: string, cwd: string, kubeconfig: string, live?: LiveRun): Promise<CommandOutput> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', line], { cwd, env: { ...process.env, KUBECONFIG: kubeconfig }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', line], { cwd, env: { ...process.env, KUBECONFIG: kubeconfig }, stdio: ['ignore', 'pipe', 'pipe'], detached: live !== undefined });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', (e) => resolve({ stdout, stderr: `${stderr}kubelab: ${e.message}\n`, status: 127 }));
-    child.on('close', (code) => resolve({ stdout, stderr, status: code ?? 1 }));
+    const interrupt = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+      } catch {
+        // The group is already gone: the command ended as Ctrl-C was pressed.
+      }
+    };
+    if (live?.signal.aborted) interrupt();
+    live?.signal.addEventListener('abort', interrupt, { once: true });
+    // A character split between two chunks is decoded whole (setEncoding keeps the partial bytes).
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      stdout += text;
+      live?.onOutput(text);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      stderr += text;
+      live?.onOutput(text);
+    });
+    child.on('error', (e) => {
+      live?.signal.removeEventListener('abort', interrupt);
+      live?.onOutput(`kubelab: ${e.message}\n`);
+      resolve({ stdout, stderr: `${stderr}kubelab: ${e.message}\n`, status: 127 });
+    });
+    // Background jobs of a non-interactive sh ignore SIGINT; once Ctrl-C has ended the line,
+    // whatever is left of its group is killed, so it cannot hold the output open.
+    child.on('exit', () => {
+      if (!live?.signal.aborted || child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Nothing was left.
+      }
+    });
+    child.on('close', (code, signal) => {
+      live?.signal.removeEventListener('abort', interrupt);
+      resolve({ stdout, stderr, status: code ?? 128 + signalNumber(signal) });
+    });
   });
+}
+
+/** The number of a signal by name (SIGINT 2, SIGTERM 15); 0 when unknown. */
+function signalNumber(signal: NodeJS.Signals | null): number {
+  return signal ? (osConstants.signals[signal] ?? 0) : 0;
 }

@@ -19,6 +19,9 @@ import { editorCommands } from './editor.js';
 import { OutputBuffer, type OutputLine } from './output-buffer.js';
 import { readSessionFile, SESSION_FILE, SessionRecorder, type SessionRecord } from './session-recorder.js';
 import { memoryCopyOf, SwitchableFs } from './switchable-fs.js';
+import { runtimeCompletionContext } from './completion/tab-completer.js';
+import type { CompletionContext } from './completion/completion-types.js';
+import type { ScreenRuntime } from './screen-runtime.js';
 import { uiStrings, type UiStrings } from './strings.js';
 
 /** How long the last replayed line may run (virtual ms) when the journal ends with it: as `kubelab run`. */
@@ -51,8 +54,8 @@ export interface RuntimeSnapshot {
   hints: readonly string[];
   /** The language shown (Ctrl-N switches). */
   lang: Lang;
-  /** The cluster's seed (the same seed gives the same pod names, IPs and traffic). */
-  seed: string;
+  /** The cluster's seed (the same seed gives the same pod names, IPs and traffic); none on a real cluster. */
+  seed?: string;
   feedback?: Feedback;
   virtualMs: number;
   paused: boolean;
@@ -74,8 +77,8 @@ export interface RuntimeOptions {
   editor?: string;
 }
 
-/** A lesson in progress behind the TUI. */
-export class LessonRuntime {
+/** A lesson in progress behind the TUI, on the simulator. */
+export class LessonRuntime implements ScreenRuntime {
   readonly lesson: LessonSession;
   readonly terminal: TerminalSession;
   readonly recorder: SessionRecorder;
@@ -198,6 +201,21 @@ export class LessonRuntime {
   private moveClockTo(at: number): void {
     const now = this.lesson.cluster.clock.now();
     if (Number.isFinite(at) && at > now) this.advance(at - now);
+  }
+
+  /** The lesson's scenario. */
+  get scenario(): Scenario {
+    return this.lesson.scenario;
+  }
+
+  /** The simulator always has the live view: nothing to say instead. */
+  panelsUnavailable(): string[] {
+    return [];
+  }
+
+  /** Commands and files of the shell reading the line, objects of the simulated store. */
+  completionContext(): CompletionContext | undefined {
+    return runtimeCompletionContext(this);
   }
 
   /** Starts the real-time clock (nothing for a manual clock). */

@@ -21,14 +21,15 @@ import { usePanelSwitch } from './layout/use-panel-switch.js';
 import { useScrollback } from './layout/use-scrollback.js';
 import { useTerminalSize } from './layout/use-terminal-size.js';
 import { LessonPanel } from './lesson-panel.js';
-import type { LessonRuntime, RuntimeSnapshot } from './lesson-runtime.js';
+import type { RuntimeSnapshot } from './lesson-runtime.js';
+import type { ScreenRuntime } from './screen-runtime.js';
 import { StatusLine } from './status-line.js';
 import { TerminalPane } from './terminal-pane.js';
 import { useLessonKeys } from './use-lesson-keys.js';
 
 /** Props of the lesson screen. */
 export interface LessonScreenProps {
-  runtime: LessonRuntime;
+  runtime: ScreenRuntime;
   /** Called once the student leaves (Ctrl-D, `exit`). */
   onExit(): void;
   /** Overrides NO_COLOR from the environment (tests). */
@@ -45,15 +46,18 @@ export function LessonScreen({ runtime, onExit, noColor }: LessonScreenProps) {
   useMemo(() => applyColorMode(!color), [color]);
   const layout = screenLayout(columns, rows);
   const scrolledBack = useScrollback(!state.exited, layout.terminal.height, state.lines.length);
-  const scenario = runtime.lesson.scenario;
+  const scenario = runtime.scenario;
+  const clusterView = runtime.clusterView;
   const view = viewStrings(runtime.lang);
   useEffect(() => {
     if (state.exited) onExit();
   }, [state.exited, onExit]);
   const part = (name: PanelName, width: number, height: number | undefined) => {
     if (name === 'lesson') return <LessonPanel scenario={scenario} lang={runtime.lang} text={runtime.text} state={state} sessionFile={runtime.recorder.file} width={width} height={height} />;
-    if (name === 'cluster') return <ClusterPanel picture={runtime.clusterView.picture()} text={view} width={width} height={height} />;
-    return <TrafficPanel traffic={runtime.clusterView.trafficSummary()} text={view} width={width} height={height} />;
+    // No view model (a real cluster): the panel says so plainly rather than showing half a view.
+    if (!clusterView) return <StyledLines lines={runtime.panelsUnavailable().map((text) => [{ text }])} width={width} height={height} />;
+    if (name === 'cluster') return <ClusterPanel picture={clusterView.picture()} text={view} width={width} height={height} />;
+    return <TrafficPanel traffic={clusterView.trafficSummary()} text={view} width={width} height={height} />;
   };
   /** A panel under its header row. */
   const titled = (name: PanelName, width: number, height: number | undefined, alone: boolean) => (
@@ -101,11 +105,11 @@ export function LessonScreen({ runtime, onExit, noColor }: LessonScreenProps) {
   );
 }
 
-function Status({ state, runtime, width, switchKey, shortHelp }: { state: RuntimeSnapshot; runtime: LessonRuntime; width?: number; switchKey?: string; shortHelp: string }) {
+function Status({ state, runtime, width, switchKey, shortHelp }: { state: RuntimeSnapshot; runtime: ScreenRuntime; width?: number; switchKey?: string; shortHelp: string }) {
   return (
     <StatusLine
       text={runtime.text}
-      lessonId={runtime.lesson.scenario.id}
+      lessonId={runtime.scenario.id}
       stepNumber={state.stepNumber}
       stepCount={state.stepCount}
       finished={state.finished}

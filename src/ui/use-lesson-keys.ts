@@ -9,14 +9,14 @@
  */
 import { useInput, type Key } from 'ink';
 import { useReducer, useRef } from 'react';
-import { runtimeCompletionContext, TabCompleter } from './completion/tab-completer.js';
+import { TabCompleter } from './completion/tab-completer.js';
 import { screenLayout } from './layout/screen-layout.js';
 import { useTerminalSize } from './layout/use-terminal-size.js';
 import { LineEditor } from './line-editor.js';
-import type { LessonRuntime } from './lesson-runtime.js';
+import type { ScreenRuntime } from './screen-runtime.js';
 
 /** Wires keys to the runtime and a line editor; returns the editor (re-rendered on change). */
-export function useLessonKeys(runtime: LessonRuntime, active = true): LineEditor {
+export function useLessonKeys(runtime: ScreenRuntime, active = true): LineEditor {
   const editor = useRef(new LineEditor()).current;
   const completer = useRef(new TabCompleter()).current;
   // Candidate lists are laid out for the terminal pane's width (narrower beside the panels).
@@ -40,7 +40,7 @@ export interface TabOptions {
 }
 
 /** Applies one key (or a pasted string) to the runtime and the editor. */
-export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: string, key: Key, tab?: TabOptions): void {
+export function handleKey(runtime: ScreenRuntime, editor: LineEditor, input: string, key: Key, tab?: TabOptions): void {
   if (key.tab && !key.shift) return completeAtPrompt(runtime, editor, tab);
   tab?.completer.reset();
   if (key.ctrl && input.length === 1) {
@@ -100,9 +100,9 @@ export function handleKey(runtime: LessonRuntime, editor: LineEditor, input: str
 }
 
 /** Tab: completes the word at the cursor, or lists the candidates (nothing while a command runs). */
-function completeAtPrompt(runtime: LessonRuntime, editor: LineEditor, tab: TabOptions | undefined): void {
+function completeAtPrompt(runtime: ScreenRuntime, editor: LineEditor, tab: TabOptions | undefined): void {
   if (!tab || runtime.busy()) return;
-  const ctx = runtimeCompletionContext(runtime);
+  const ctx = runtime.completionContext();
   if (!ctx) return;
   const rows = tab.completer.press(editor, ctx, tab.columns);
   if (rows) runtime.showCompletions(editor.text, rows);
