@@ -189,13 +189,15 @@ export class GcIndex {
       const r = findResourceForKind(ref.kind);
       if (r) names.push(ownerNameKey(ref.kind, r.namespaced ? ns : '', ref.name));
     }
+    const uids = refs.map((ref) => ref.uid);
+    // Most writes (pod status) keep the references: then the indexes already say all this.
+    if (old && sameStrings(old.names, names) && sameStrings(old.uids, uids)) return;
     for (const n of old?.names ?? []) this.byOwnerName.get(n)?.delete(k);
     for (const n of names) {
       let set = this.byOwnerName.get(n);
       if (!set) this.byOwnerName.set(n, (set = new Set()));
       set.add(k);
     }
-    const uids = refs.map((ref) => ref.uid);
     if (refs.length > 0) this.refs.set(k, { uids, names });
     else this.refs.delete(k);
     if (this.frozen) this.staleUids.add(k);
@@ -220,4 +222,8 @@ export class GcIndex {
     if (uids.length > 0) this.indexedUids.set(k, uids);
     else this.indexedUids.delete(k);
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
