@@ -6,7 +6,7 @@
  */
 import { resolveResource, type ResourceType } from '../../cluster/resources.js';
 import { KubectlError } from '../errors.js';
-import { SCHEMAS, type OpenApiSchema } from './schemas.js';
+import type { OpenApiSchema } from './schemas.js';
 
 /** The group/versions kubelab serves OpenAPI v3 documents for (`api/v1`, `apis/apps/v1`...). */
 export const DOCUMENT_PATHS = ['api/v1', 'apis/apps/v1', 'apis/discovery.k8s.io/v1'];
@@ -40,7 +40,7 @@ function splitResource(arg: string): { type: ResourceType; fieldPath: string[] }
 }
 
 /** Resolves the argument and --api-version to the schema to render; throws kubectl's errors. */
-export function findExplainTarget(arg: string, apiVersion: string): ExplainTarget {
+export function findExplainTarget(arg: string, apiVersion: string, schemas: Readonly<Record<string, OpenApiSchema>>): ExplainTarget {
   const { type, fieldPath } = splitResource(arg);
   let { group, version } = type;
   if (apiVersion !== '') ({ group, version } = parseGroupVersion(apiVersion));
@@ -49,7 +49,7 @@ export function findExplainTarget(arg: string, apiVersion: string): ExplainTarge
   if (!DOCUMENT_PATHS.includes(docPath)) throw new KubectlError(`couldn't find resource for "${gvr}"`);
   if (group !== type.group || version !== type.version) throw new KubectlError(`error: GVR (${gvr}) not found in OpenAPI schema`, true);
   const gvk = { group, kind: type.kind, version };
-  const root = Object.values(SCHEMAS).find((s) => (s['x-kubernetes-group-version-kind'] ?? []).some((g) => g.group === group && g.kind === type.kind && g.version === version));
+  const root = Object.values(schemas).find((s) => (s['x-kubernetes-group-version-kind'] ?? []).some((g) => g.group === group && g.kind === type.kind && g.version === version));
   if (!root) throw new KubectlError(`error: GVK ${goMap(gvk)} not found in OpenAPI schema`, true);
   return { gvk, root, fieldPath, type };
 }
