@@ -121,6 +121,8 @@ export class RealLesson {
   async submit(line: string, live?: LiveRun): Promise<CommandOutput> {
     const out = await runLine(line, this.workdir, this.kubeconfig, live);
     this.commands.push(line);
+    // A finished lesson's machine has stopped: lines typed after it only run.
+    if (this.finished) return out;
     await this.refresh();
     this.actor.send({ type: 'COMMAND_RAN', command: line });
     return out;
