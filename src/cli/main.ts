@@ -62,5 +62,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that goes away (`kubelab run script | head -1`) ends kubelab quietly, as SIGPIPE
+ * ends a Unix tool (status 141), instead of an unhandled EPIPE and its stack trace.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(141);
+    process.stderr.write(`kubelab: internal error: ${err.message}\n`);
+    process.exit(70);
+  });
+}
+
 const code = await main(process.argv.slice(2));
 process.exitCode = code;
