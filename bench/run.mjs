@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandLatency } from './commands.mjs';
+import { tabCompletion } from './completion.mjs';
 import { machine } from './lib.mjs';
 import { scale } from './scale.mjs';
 import { startup } from './startup.mjs';
 import { firstFrame, grading } from './ui-grading.mjs';
 
 const only = process.argv[2];
-const sections = { startup, ui: firstFrame, commands: commandLatency, grading, scale };
+const sections = { startup, ui: firstFrame, commands: async () => [...(await commandLatency()), ...(await tabCompletion())], grading, scale };
 const rows = [];
 for (const [name, fn] of Object.entries(sections)) {
   if (only && only !== name) continue;
