@@ -31,14 +31,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await (await import('./serve-command.js')).serveCommand(rest);
       case 'lesson':
-        if (rest.some((a) => a === '--context' || a.startsWith('--context='))) {
-          process.stderr.write(
-            'kubelab: the terminal UI on a real cluster (kubelab lesson --context) is not built yet.\n' +
-              'What works with a real cluster today: kubelab run --context NAME --lesson ID SCRIPT (a lesson, headless) and\n' +
-              'kubelab grade --context NAME SCENARIO (see README, "From the simulator to a real cluster").\n',
-          );
-          return 2;
-        }
         // The TUI (ink, react) is loaded only here.
         return await (await import('./lesson-command.js')).lessonCommand(rest, false);
       case undefined:
