@@ -1,9 +1,12 @@
 /**
- * `kubelab` (the lesson picker) and `kubelab lesson <id|file> [--lang ko|en] [--seed N]
- * [--workdir DIR]`: the terminal UI. Arguments are checked here; ink and react are loaded
+ * `kubelab` (the lesson picker), `kubelab lesson <id|file> [--lang ko|en] [--seed N]
+ * [--workdir DIR]` and `kubelab lesson <id|file> --context NAME [--kubeconfig FILE]
+ * [--workdir DIR]` (on a real cluster, src/ui/run-real-tui.tsx): the terminal UI. Arguments are checked here; ink and react are loaded
  * only once a lesson is really about to start (a dynamic import), so headless commands never
  * pay for them.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinScenariosDir, resolveScenario } from '../lesson/scenario-loader.js';
@@ -26,12 +29,12 @@ function langOf(value: string | undefined): Lang {
  * blank screen. We get here only with a terminal on both ends, so the two variables are hidden
  * while ink loads and put back at once for the commands the student runs.
  */
-async function importTuiWithLiveFrames(): Promise<typeof import('../ui/run-tui.js')> {
+async function importTuiWithLiveFrames<T>(load: () => Promise<T>): Promise<T> {
   const names = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
   const saved = names.map((name) => process.env[name]);
   for (const name of names) delete process.env[name];
   try {
-    return await import('../ui/run-tui.js');
+    return await load();
   } finally {
     names.forEach((name, i) => {
       if (saved[i] !== undefined) process.env[name] = saved[i];
@@ -46,7 +49,7 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { lang: { type: 'string' }, seed: { type: 'string' }, workdir: { type: 'string' } },
+      options: { lang: { type: 'string' }, seed: { type: 'string' }, workdir: { type: 'string' }, context: { type: 'string' }, kubeconfig: { type: 'string' } },
     });
   } catch (e) {
     throw new CliUsageError((e as Error).message);
@@ -57,6 +60,12 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
   if (!picker && positionals.length !== 1) throw new CliUsageError('lesson takes one scenario: a built-in id (see "kubelab scenarios") or a file');
   if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new CliUsageError(`--seed must be a whole number, got "${values.seed}"`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (values.context !== undefined) {
+    if (picker || positionals.length !== 1) throw new CliUsageError('lesson --context takes one scenario: a built-in id (see "kubelab scenarios") or a file');
+    if (values.seed !== undefined) throw new CliUsageError('--seed has no meaning on a real cluster: its names and addresses are its own');
+    return realLesson(positionals[0], values.context, values.kubeconfig, values.workdir, lang);
+  }
+  if (values.kubeconfig !== undefined) throw new CliUsageError('--kubeconfig goes with --context NAME (a lesson on a real cluster)');
   let scenario;
   let workdir = values.workdir;
   if (!picker) {
@@ -74,6 +83,26 @@ export async function lessonCommand(argv: string[], picker = false): Promise<num
     process.stderr.write('kubelab: the lesson screen needs a terminal; to run commands from a script, use "kubelab run".\n');
     return 2;
   }
-  const { runTui } = await importTuiWithLiveFrames();
+  const { runTui } = await importTuiWithLiveFrames(() => import('../ui/run-tui.js'));
   return runTui({ lang, scenario, seed, workdir });
+}
+
+/**
+ * The lesson screen on a real cluster. Without --workdir the lines run in a fresh temporary
+ * folder (as `kubelab run --context`): the simulator's lesson folder holds a journal of another
+ * cluster, which must not be mixed with this one.
+ */
+async function realLesson(id: string, context: string, kubeconfig: string | undefined, workdir: string | undefined, lang: Lang): Promise<number> {
+  const { file, result } = resolveScenario(id);
+  if (!result.scenario) {
+    for (const p of result.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
+    return 1;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('kubelab: the lesson screen needs a terminal; to run a lesson on a real cluster from a script, use "kubelab run --context NAME --lesson ID SCRIPT".\n');
+    return 2;
+  }
+  const folder = workdir ?? mkdtempSync(path.join(tmpdir(), `kubelab-${result.scenario.id}-`));
+  const { runRealTui } = await importTuiWithLiveFrames(() => import('../ui/run-real-tui.js'));
+  return runRealTui({ scenario: result.scenario, lang, context, kubeconfig, workdir: folder });
 }

@@ -46,6 +46,16 @@ Usage:
       (x1 x2 x5 x10), Ctrl-C interrupt, Ctrl-D or exit to leave; vi/vim/nano open
       the file in $EDITOR.
 
+  kubelab lesson <id|file> --context NAME [--kubeconfig FILE] [--workdir DIR]
+                 [--lang ko|en]
+      The same lesson screen on a real cluster: each line runs with sh and the
+      real kubectl in the lesson's own namespace (kubelab-<id>, created by
+      kubelab and deleted when you leave, also on SIGINT/SIGTERM), its output
+      shown as it is printed; the checks are read through the Kubernetes API.
+      Time is the cluster's (no pause or speed), the live cluster and traffic
+      panels are not available there, and one line is one command (no heredocs,
+      no kubectl run -it). Files live in --workdir (default: a new temp folder).
+
   kubelab grade --scenario <id|file> [--format text|json|junit] [--seed N] [--jobs N]
                 [--lang ko|en] [--time-limit SECONDS] [--shard I/N] <submission>...
       Replay each submission (a script, a folder with commands.sh, or a
