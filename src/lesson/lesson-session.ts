@@ -85,7 +85,9 @@ export class LessonSession {
   /** Reports a command the student ran; returns the step that is current afterwards. */
   commandRan(command: string): string {
     this.commands.push(command);
-    this.actor.send({ type: 'COMMAND_RAN', command });
+    // A finished lesson's machine is stopped: xstate would warn on the console for each event,
+    // which in the lesson screen writes over the frame.
+    if (this.step !== END) this.actor.send({ type: 'COMMAND_RAN', command });
     return this.step;
   }
 
