@@ -326,10 +326,13 @@ export class PodWorkers {
 
   /** Writes the pod status from the worker's view; `terminal` lets the phase leave Running for Always pods. */
   private writeStatus(w: Worker, extra?: (st: NonNullable<Pod['status']>, now: string) => void, terminal = false): void {
-    const pod = this.ctx.store.find<Pod>('Pod', w.namespace, w.name);
-    if (!pod || pod.metadata.uid !== w.uid) return;
+    const stored = this.ctx.store.peek<Pod>('Pod', w.namespace, w.name);
+    if (!stored || stored.metadata.uid !== w.uid) return;
+    // The new version shares the stored spec (stored objects are never changed in place): a
+    // status write copies the status, not the whole pod (100,000 of them in a 10,000-replica roll).
+    const pod: Pod = { ...stored, metadata: { ...stored.metadata }, status: deepCopy(stored.status ?? {}) };
     const now = this.ctx.clock.timestamp();
-    const st = (pod.status ??= {});
+    const st = pod.status!;
     const policy = terminal ? 'Never' : (pod.spec.restartPolicy ?? 'Always');
     st.phase = podPhase(w.views, policy);
     // The views' state objects are the worker's own: the stored pod gets copies of them.
