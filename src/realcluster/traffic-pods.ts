@@ -59,7 +59,7 @@ export class PodTrafficSampler implements TrafficSampler {
       return url ? [{ check, url, requests: check.requests ?? 100 }] : [];
     });
     if (jobs.length === 0) return;
-    const pod = await this.startProbe();
+    const pod = await startProbePod(this.api, this.namespace, 'kubelab-traffic-', 'traffic-probe');
     try {
       for (const job of jobs) {
         const r = await this.api.exec(this.namespace, pod, 'wget', ['sh', '-c', wgetLoop(job.url, job.requests)]);
@@ -75,34 +75,37 @@ export class PodTrafficSampler implements TrafficSampler {
     if (got) return got;
     return Array.from({ length: requests }, () => ({ ok: false as const, message: 'not sampled' }));
   }
+}
 
-  /** Creates the probe pod and waits until it runs; returns its name. */
-  private async startProbe(): Promise<string> {
-    const body = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { generateName: 'kubelab-traffic-', labels: { ...MANAGED_LABELS, 'app.kubernetes.io/component': 'traffic-probe' } },
-      spec: {
-        restartPolicy: 'Never',
-        terminationGracePeriodSeconds: 0,
-        activeDeadlineSeconds: 600,
-        containers: [{ name: 'wget', image: PROBE_IMAGE, command: ['sleep', '600'] }],
-      },
-    };
-    const created = await this.api.request('POST', `/api/v1/namespaces/${this.namespace}/pods`, body);
-    if (created.status !== 201 && created.status !== 200) throw new RealClusterError(`cannot start the traffic probe pod: ${apiMessage(created)}`);
-    const pod = created.body as { metadata: { name: string; resourceVersion?: string } };
-    const name = pod.metadata.name;
-    const running = await this.api.watch(
-      `/api/v1/namespaces/${this.namespace}/pods?watch=1&fieldSelector=metadata.name%3D${name}&resourceVersion=${pod.metadata.resourceVersion ?? '0'}&timeoutSeconds=${PROBE_START_SECONDS}`,
-      (e) => (e.object as { status?: { phase?: string } }).status?.phase === 'Running' || ['Failed', 'Succeeded'].includes((e.object as { status?: { phase?: string } }).status?.phase ?? ''),
-    );
-    const now = await this.api.get(`/api/v1/namespaces/${this.namespace}/pods/${name}`);
-    const phase = (now.body as { status?: { phase?: string } }).status?.phase;
-    if (!running || phase !== 'Running') {
-      await this.api.request('DELETE', `/api/v1/namespaces/${this.namespace}/pods/${name}?gracePeriodSeconds=0`);
-      throw new RealClusterError(`the traffic probe pod ${name} (${PROBE_IMAGE}) did not start within ${PROBE_START_SECONDS}s (phase ${phase ?? 'unknown'})`);
-    }
-    return name;
+/**
+ * Creates a busybox probe pod (`generateName`, labelled kubelab's with `component`, living at most
+ * `lifetimeSeconds`) and waits until it runs; returns its name.
+ */
+export async function startProbePod(api: KubeApi, namespace: string, generateName: string, component: string, lifetimeSeconds = 600): Promise<string> {
+  const body = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { generateName, labels: { ...MANAGED_LABELS, 'app.kubernetes.io/component': component } },
+    spec: {
+      restartPolicy: 'Never',
+      terminationGracePeriodSeconds: 0,
+      activeDeadlineSeconds: lifetimeSeconds,
+      containers: [{ name: 'wget', image: PROBE_IMAGE, command: ['sleep', String(lifetimeSeconds)] }],
+    },
+  };
+  const created = await api.request('POST', `/api/v1/namespaces/${namespace}/pods`, body);
+  if (created.status !== 201 && created.status !== 200) throw new RealClusterError(`cannot start the probe pod: ${apiMessage(created)}`);
+  const pod = created.body as { metadata: { name: string; resourceVersion?: string } };
+  const name = pod.metadata.name;
+  const running = await api.watch(
+    `/api/v1/namespaces/${namespace}/pods?watch=1&fieldSelector=metadata.name%3D${name}&resourceVersion=${pod.metadata.resourceVersion ?? '0'}&timeoutSeconds=${PROBE_START_SECONDS}`,
+    (e) => (e.object as { status?: { phase?: string } }).status?.phase === 'Running' || ['Failed', 'Succeeded'].includes((e.object as { status?: { phase?: string } }).status?.phase ?? ''),
+  );
+  const now = await api.get(`/api/v1/namespaces/${namespace}/pods/${name}`);
+  const phase = (now.body as { status?: { phase?: string } }).status?.phase;
+  if (!running || phase !== 'Running') {
+    await api.request('DELETE', `/api/v1/namespaces/${namespace}/pods/${name}?gracePeriodSeconds=0`);
+    throw new RealClusterError(`the probe pod ${name} (${PROBE_IMAGE}) did not start within ${PROBE_START_SECONDS}s (phase ${phase ?? 'unknown'})`);
   }
+  return name;
 }
