@@ -227,8 +227,8 @@ function writeStatus(ctx: ControllerContext, rs: ReplicaSet, counts: { replicas:
   const conditions = (rs.status as Record<string, unknown> | undefined)?.conditions;
   if (conditions !== undefined) (status as Record<string, unknown>).conditions = conditions;
   if (sameJson(rs.status, status)) return;
-  const fresh = ctx.store.find<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
-  if (!fresh) return;
-  fresh.status = status;
-  ctx.store.updateOwned(fresh);
+  const stored = ctx.store.peek<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name!);
+  if (!stored) return;
+  // A new version sharing the stored spec (stored objects are never changed in place).
+  ctx.store.updateOwned({ ...stored, metadata: { ...stored.metadata }, status });
 }
