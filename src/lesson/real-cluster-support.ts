@@ -30,8 +30,9 @@ export const REAL_CLUSTER_SUPPORT: Record<CheckKind, RealClusterSupport> = {
   traffic: API,
   ran: { lesson: true, endState: false, why: 'a live cluster does not know which commands were run' },
   file: { lesson: true, endState: false, why: "a live cluster does not hold the student's workspace" },
-  noDowntime: { lesson: false, endState: false, why: 'the zero-downtime meter needs probe pods on the cluster, which are not built yet' },
-  noDowntimeOutside: { lesson: false, endState: false, why: 'the zero-downtime meter needs probe pods on the cluster, which are not built yet' },
+  // The meter's probe pod runs in the lesson's namespace while the lesson does (src/realcluster/meter.ts).
+  noDowntime: { lesson: true, endState: false, why: 'a live cluster does not know what downtime there was before it is graded' },
+  noDowntimeOutside: { lesson: true, endState: false, why: 'a live cluster does not know what downtime there was before it is graded' },
   all: API,
   any: API,
   not: API,

@@ -7,9 +7,10 @@
  * context is the chosen one in that namespace, so a plain `kubectl get pods` lands there.
  *
  * After each command the checks' objects are read into a snapshot and the current step's
- * traffic checks are sent from a probe pod (traffic-pods.ts); then the machine moves on.
- * Checks that cannot run on a real cluster (the zero-downtime meter) are left out of the steps
- * and listed by `skippedChecks`. One line is one command: heredocs spread over several lines
+ * traffic checks are sent from a probe pod (traffic-pods.ts); then the machine moves on. When
+ * the scenario watches a Service, the zero-downtime meter runs from a probe pod of its own from
+ * the start to `finish` (meter.ts), and `noDowntime` checks read it. Checks that cannot run on a
+ * real cluster (none today) are left out of the steps and listed by `skippedChecks`. One line is one command: heredocs spread over several lines
  * and interactive shells in pods (`kubectl run -it ... -- sh`) are not supported here.
  */
 import { spawn } from 'node:child_process';
@@ -26,6 +27,7 @@ import { DiskFs } from '../workspace/disk-fs.js';
 import { apiMessage, KubeApi, RealClusterError, type ContextOptions } from './kube-api.js';
 import { lessonNamespace, trafficChecks } from './grade-live.js';
 import { takeSnapshot } from './snapshot.js';
+import { RealDowntimeMeter } from './meter.js';
 import { MANAGED_LABELS, PodTrafficSampler } from './traffic-pods.js';
 
 /** What a command printed, and its exit status. */
@@ -55,6 +57,8 @@ export class RealLesson {
   private readonly actor: Actor<LessonMachine>;
   private ctx: CheckContext;
   private readonly fs: DiskFs;
+  /** The zero-downtime meter, when the scenario watches a Service. */
+  meter: RealDowntimeMeter | undefined;
 
   private constructor(
     readonly scenario: Scenario,
@@ -92,6 +96,15 @@ export class RealLesson {
     const kubeconfig = join(opts.workdir, '.kubelab-kubeconfig');
     await api.writeKubeconfigFor(kubeconfig, namespace);
     const lesson = new RealLesson(scenario, api, namespace, opts.workdir, kubeconfig);
+    if (scenario.watch) {
+      const ns = scenario.watch.namespace ?? DEFAULT_NAMESPACE;
+      try {
+        lesson.meter = await RealDowntimeMeter.start(api, namespace, ns === DEFAULT_NAMESPACE ? namespace : ns, scenario.watch, () => lesson.step);
+      } catch (e) {
+        await lesson.finish().catch(() => undefined);
+        throw e;
+      }
+    }
     await lesson.refresh();
     return lesson;
   }
@@ -156,8 +169,9 @@ export class RealLesson {
     });
   }
 
-  /** Deletes the lesson's namespace (and with it everything the lesson made). */
+  /** Stops the meter (deleting its pod), then deletes the lesson's namespace (and with it everything the lesson made). */
   async finish(): Promise<void> {
+    await this.meter?.stop();
     const r = await this.api.request('DELETE', `/api/v1/namespaces/${this.namespace}`);
     if (r.status >= 300 && r.status !== 404) throw new RealClusterError(`cannot delete namespace "${this.namespace}": ${apiMessage(r)}`);
   }
@@ -175,12 +189,14 @@ export class RealLesson {
     const step = this.currentStep();
     const branchChecks = typeof step?.next === 'object' ? step.next.flatMap((b) => (b.when ? [b.when] : [])) : [];
     await traffic.prefetch(trafficChecks([...(step?.checks ?? []), ...branchChecks]), reader);
-    this.ctx = { reader, traffic, fs: this.fs, commands: this.commands };
+    // Requests sent while the command ran are booked before the checks read the meter.
+    await this.meter?.settle();
+    this.ctx = { reader, traffic, fs: this.fs, commands: this.commands, meter: this.meter };
   }
 
   private emptyContext(): CheckContext {
     const none = { get: () => undefined, list: () => [] };
-    return { reader: none, traffic: { sample: () => [] }, fs: this.fs, commands: this.commands };
+    return { reader: none, traffic: { sample: () => [] }, fs: this.fs, commands: this.commands, meter: this.meter };
   }
 }
 

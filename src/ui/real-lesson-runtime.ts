@@ -7,7 +7,8 @@
  * the lesson reads the cluster through the API and moves on as the simulator's does.
  *
  * Time is the cluster's own: the status line shows the wall clock (read in
- * src/cluster/clock.ts), and Ctrl-P and Ctrl-O say that it cannot be paused or sped up. The
+ * src/cluster/clock.ts) and the zero-downtime meter's count (src/realcluster/meter.ts, repainted
+ * with the clock), and Ctrl-P and Ctrl-O say that it cannot be paused or sped up. The
  * live cluster view and the traffic panel are not built here; they say so. Tab completes
  * command names (those on PATH and sh's builtins) and the workspace's files; object names are
  * left out (there is no store to read them from without a request per keypress).
@@ -254,6 +255,7 @@ export class RealLessonRuntime implements ScreenRuntime {
     const steps = this.scenario.steps;
     const step = this.lesson.currentStep();
     const { completed, skipped, hints } = this.lesson.progress();
+    const meter = this.lesson.meter;
     return {
       lines: this.output.lines(),
       partial: this.output.partial(),
@@ -272,6 +274,7 @@ export class RealLessonRuntime implements ScreenRuntime {
       virtualMs: wallClockNow(),
       paused: false,
       speed: 1,
+      meter: meter ? { sent: meter.sent(), failed: meter.failures().length } : undefined,
       exited: this.exited,
     };
   }
