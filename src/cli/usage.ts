@@ -21,7 +21,7 @@ Usage:
       kubelab and deleted at the end), and the lesson's checks are evaluated
       through the Kubernetes API after each command. Exit status 0 when the
       lesson is completed. One line is one command (no heredocs, no kubectl
-      run -it); the zero-downtime meter is not built for real clusters yet.
+      run -it). The zero-downtime meter runs from a busybox pod of its own.
 
   kubelab scenarios [--lang ko|en]
       List the built-in scenarios: id and title.
