@@ -3,8 +3,8 @@
  * has; no mocks): a probe pod of its own in the namespace sends one wget a second to the watched
  * Service by its DNS name. A clean run records no failure; a Service whose selector is switched
  * to nothing for a few seconds records failures booked to the step that was current then, and
- * none to the steps before and after. Stopping deletes the probe pod. Also wget's messages as
- * failure kinds. Skipped where no kubectl is on PATH (as the other real-cluster tests).
+ * none to the steps before and after. Stopping deletes the probe pod. The lesson screen's status
+ * line gets the meter's count from the lesson. Also wget's messages as failure kinds. Skipped where no kubectl is on PATH (as the other real-cluster tests).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,8 +14,10 @@ import { Cluster } from '../../src/cluster/cluster.js';
 import type { Service } from '../../src/cluster/types.js';
 import { KubeApi } from '../../src/realcluster/kube-api.js';
 import { failureOf, RealDowntimeMeter } from '../../src/realcluster/meter.js';
+import { RealLesson } from '../../src/realcluster/real-lesson.js';
+import { RealLessonRuntime } from '../../src/ui/real-lesson-runtime.js';
 import { serve, writeKubeconfig, type Serving } from '../../src/serve/server.js';
-import { tempDir } from '../grade/helpers.js';
+import { builtin, tempDir } from '../grade/helpers.js';
 
 const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -117,5 +119,22 @@ describe.runIf(HAS_KUBECTL)('the real-cluster meter on kubelab serve', () => {
     await sleep(2500);
     await meter.stop();
     expect([meter.sent(), meter.failures()]).toEqual([0, []]);
+  }, 60_000);
+
+  test("a lesson's meter starts with it, feeds the screen's status line and goes with finish", async () => {
+    const workdir = join(dir, 'hello');
+    const lesson = await RealLesson.start(builtin('hello-pods'), { context: 'kubelab', kubeconfig, workdir });
+    const runtime = new RealLessonRuntime({ lesson, context: 'kubelab', workdir, lang: 'en' });
+    expect(meterPods(lesson.namespace)).toHaveLength(1);
+    await runtime.enter('kubectl apply -f hello.yaml');
+    runtime.start();
+    await sleep(3200);
+    const shown = runtime.snapshot().meter;
+    const counted = { sent: lesson.meter!.sent(), failed: lesson.meter!.failures().length };
+    runtime.stop();
+    await lesson.finish();
+    expect(shown).toEqual(counted);
+    expect(counted.sent).toBeGreaterThanOrEqual(2);
+    expect(meterPods(lesson.namespace)).toEqual([]);
   }, 60_000);
 });
