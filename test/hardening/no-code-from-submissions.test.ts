@@ -33,11 +33,14 @@ const FORBIDDEN: [string, RegExp][] = [
  * - grade-worker.ts `node:worker_threads`: only `parentPort`, to receive that data.
  * - shell/parse.ts `import('just-bash')`: a fixed package name; the parser it loads builds an
  *   AST from the submission's text, which kubelab's own interpreter walks (it never evaluates JS).
+ * - kubectl/commands/explain.ts `import('../explain/schemas.js')`: kubelab's own schema table at a
+ *   fixed path, loaded when `kubectl explain` first runs (it is off the start path).
  */
 const ALLOWED: Record<string, RegExp[]> = {
   'src/lesson/grade/worker-pool.ts': [/import \{ Worker \} from 'node:worker_threads';/, /new Worker\(file, \{/],
   'src/lesson/grade/grade-worker.ts': [/import \{ parentPort \} from 'node:worker_threads';/],
   'src/shell/parse.ts': [/import\('just-bash'\)/],
+  'src/kubectl/commands/explain.ts': [/await import\('\.\.\/explain\/schemas\.js'\)/],
 };
 const DYNAMIC = /worker_threads|new\s+Worker\s*\(|(^|[^\w.$])import\s*\(/;
 
