@@ -13,7 +13,7 @@ import { sameJson } from '../store.js';
 import type { EndpointAddress, Endpoints, Pod, Service } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, compareBytes, findPort, isPodReady, shouldPodBeInEndpoints } from './endpoint-util.js';
-import { ServicePodIndex, hasSelector } from './service-pod-index.js';
+import { ServicePodIndex, hasSelector, objectKey } from './service-pod-index.js';
 
 /** `maxCapacity`: more addresses than this are truncated. */
 export const ENDPOINTS_MAX_CAPACITY = 1000;
@@ -81,7 +81,8 @@ function truncate(subsets: Subset[]): boolean {
 
 /** The Endpoints controller. */
 export function createEndpointsController(ctx: ControllerContext): Controller {
-  const index = new ServicePodIndex(ctx.store);
+  // onEndpointsDelete: a deleted Endpoints object queues its Service (same namespace and name).
+  const index = new ServicePodIndex(ctx.store, (e) => (e.object.kind === 'Endpoints' ? objectKey(e.object.metadata.namespace, e.object.metadata.name!) : undefined));
   const tracker = new TriggerTimeTracker();
 
   const syncService = (key: string): boolean => {

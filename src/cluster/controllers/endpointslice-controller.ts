@@ -14,7 +14,7 @@ import { sameJson } from '../store.js';
 import type { EndpointSlice, Pod, Service } from '../types.js';
 import type { Controller, ControllerContext } from './controller.js';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, isPodReady, shouldPodBeInEndpoints } from './endpoint-util.js';
-import { ServicePodIndex, hasSelector } from './service-pod-index.js';
+import { ServicePodIndex, hasSelector, objectKey } from './service-pod-index.js';
 
 /** `--max-endpoints-per-slice` default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -56,7 +56,12 @@ export function desiredGroups(svc: Service, pods: Pod[]): Map<string, { ports: S
 
 /** The EndpointSlice controller. */
 export function createEndpointSliceController(ctx: ControllerContext): Controller {
-  const index = new ServicePodIndex(ctx.store);
+  // onEndpointSliceDelete: a deleted slice this controller manages queues its Service.
+  const index = new ServicePodIndex(ctx.store, (e) => {
+    const labels = e.object.kind === 'EndpointSlice' ? e.object.metadata.labels : undefined;
+    const service = labels?.['kubernetes.io/service-name'];
+    return service && labels?.['endpointslice.kubernetes.io/managed-by'] === ENDPOINTSLICE_CONTROLLER ? objectKey(e.object.metadata.namespace, service) : undefined;
+  });
   const tracker = new TriggerTimeTracker();
 
   const managedSlices = (svc: { namespace: string; name: string }) =>

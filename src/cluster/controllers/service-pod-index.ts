@@ -18,6 +18,13 @@ export function hasSelector(svc: Service): boolean {
   return !!svc.spec?.selector && Object.keys(svc.spec.selector).length > 0;
 }
 
+/**
+ * For a deleted object a controller writes, the Service it belongs to (its key), or undefined:
+ * upstream's onEndpointsDelete / onEndpointSliceDelete queue that Service again, so a student's
+ * `kubectl delete endpoints web` is undone at the next sync, as on a real cluster.
+ */
+export type OwnedObjectService = (e: WatchEvent) => string | undefined;
+
 /** Services → selected pods, with a dirty set. */
 export class ServicePodIndex {
   private readonly members = new Map<string, Set<string>>();
@@ -26,7 +33,10 @@ export class ServicePodIndex {
   readonly dirty = new Set<string>();
   private primed = false;
 
-  constructor(private readonly store: Store) {
+  constructor(
+    private readonly store: Store,
+    private readonly ownedDeleted?: OwnedObjectService,
+  ) {
     store.watch((e) => this.onEvent(e), { readOnly: true });
   }
 
@@ -54,6 +64,9 @@ export class ServicePodIndex {
       } else this.rebuildService(svc);
     } else if (e.object.kind === 'Pod') {
       this.onPod(e.object as Pod, e.type === 'DELETED');
+    } else if (e.type === 'DELETED' && this.ownedDeleted) {
+      const key = this.ownedDeleted(e);
+      if (key !== undefined) this.dirty.add(key);
     }
   }
 

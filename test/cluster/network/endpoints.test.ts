@@ -125,3 +125,25 @@ test('a deleted service takes its Endpoints and slices with it', () => {
   expect(c.store.find('Endpoints', 'default', 'gone')).toBeUndefined();
   expect(sliceOf(c, 'gone')).toEqual([]);
 });
+
+test('a deleted Endpoints object or managed EndpointSlice comes back at once (onEndpointsDelete, onEndpointSliceDelete)', () => {
+  const c = new Cluster({ seed: 3 });
+  createService(c, 'svc', { app: 'web' }, 80, 80);
+  createPod(c, 'p0', { labels: { app: 'web' } });
+  c.advance(60_000);
+  c.settle();
+  const before = c.store.get<Endpoints>('Endpoints', 'default', 'svc');
+  expect((before.subsets ?? []).flatMap((s) => s.addresses ?? [])).toHaveLength(1);
+  c.api.remove('Endpoints', 'default', 'svc');
+  c.settle();
+  const after = c.store.get<Endpoints>('Endpoints', 'default', 'svc');
+  expect(after.metadata.uid).not.toBe(before.metadata.uid);
+  expect(after.subsets).toEqual(before.subsets);
+  const slice = sliceOf(c, 'svc')[0];
+  c.api.remove('EndpointSlice', 'default', slice.metadata.name!);
+  c.settle();
+  const again = sliceOf(c, 'svc');
+  expect(again).toHaveLength(1);
+  expect(again[0].metadata.uid).not.toBe(slice.metadata.uid);
+  expect(again[0].endpoints).toEqual(slice.endpoints);
+});
