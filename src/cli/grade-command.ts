@@ -8,7 +8,6 @@
  * submission passes; 1 otherwise; 2 for a usage mistake or a scenario that does not load.
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { formatJson, formatJunit, formatText } from '../lesson/grade/format-report.js';
 import { batchReport } from '../lesson/grade/report-types.js';
 import { parseShard, shardPositions, type ShardSpec } from '../lesson/grade/shard.js';
@@ -18,7 +17,7 @@ import { formatProblem } from '../lesson/scenario-problems.js';
 import type { Lang } from '../lesson/scenario-types.js';
 import { gradeMergeCommand } from './grade-merge-command.js';
 import { PROCESS_IO, type CliIo } from './scenarios-command.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Where grade writes, and whether stderr is a terminal (for the progress line). */
 export interface GradeIo extends CliIo {
@@ -30,12 +29,7 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
   if (argv[0] === 'merge') return gradeMergeCommand(argv.slice(1), io);
   // A live cluster: the Kubernetes client is loaded only on this path.
   if (argv.some((a) => a === '--context' || a.startsWith('--context='))) return (await import('./grade-context-command.js')).gradeContextCommand(argv, io);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const parsed = parseCli(argv, {
         scenario: { type: 'string' },
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'en' },
@@ -43,11 +37,7 @@ export async function gradeCommand(argv: string[], io: GradeIo = { ...PROCESS_IO
         jobs: { type: 'string' },
         'time-limit': { type: 'string' },
         shard: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+      });
   const { values, positionals } = parsed;
   if (values.scenario === undefined) throw new CliUsageError('grade needs --scenario ID|FILE');
   if (positionals.length === 0) throw new CliUsageError('grade needs at least one submission (a script, a folder, or a session.jsonl)');

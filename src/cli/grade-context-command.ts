@@ -6,7 +6,6 @@
  * when they do not, 2 for a usage mistake, a scenario that does not load or a cluster that
  * cannot be read.
  */
-import { parseArgs } from 'node:util';
 import { formatJson, formatJunit, formatText } from '../lesson/grade/format-report.js';
 import { batchReport } from '../lesson/grade/report-types.js';
 import { resolveScenario } from '../lesson/scenario-loader.js';
@@ -15,19 +14,14 @@ import type { Lang } from '../lesson/scenario-types.js';
 import { RealClusterError } from '../realcluster/kube-api.js';
 import { gradeLiveCluster } from '../realcluster/grade-live.js';
 import type { CliIo } from './scenarios-command.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** The seed field of a live cluster's report: there is none. */
 export const LIVE_SEED = 'live';
 
 /** Runs `kubelab grade --context ...`; returns the exit status. */
 export async function gradeContextCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const parsed = parseCli(argv, {
         context: { type: 'string' },
         kubeconfig: { type: 'string' },
         namespace: { type: 'string' },
@@ -35,11 +29,7 @@ export async function gradeContextCommand(argv: string[], io: CliIo): Promise<nu
         scenario: { type: 'string' },
         format: { type: 'string', default: 'text' },
         lang: { type: 'string', default: 'en' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+      });
   const { values, positionals } = parsed;
   const context = values.context;
   if (context === undefined || context === '') throw new CliUsageError('grade --context needs a context name');

@@ -5,21 +5,15 @@
  * submission passed, 1 when some did not, 2 when the reports cannot be read or merged.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatJson, formatJunit, formatText } from '../lesson/grade/format-report.js';
 import { mergeShardReports, type ShardReportInput } from '../lesson/grade/merge-reports.js';
 import type { Lang } from '../lesson/scenario-types.js';
 import type { CliIo } from './scenarios-command.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Runs `kubelab grade merge`; returns the exit status. */
 export function gradeMergeCommand(argv: string[], io: CliIo): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' } } });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+  const parsed = parseCli(argv, { format: { type: 'string', default: 'text' }, lang: { type: 'string', default: 'en' } });
   const { values, positionals } = parsed;
   const format = values.format!;
   if (!['text', 'json', 'junit'].includes(format)) throw new CliUsageError(`--format must be text, json or junit, got "${format}"`);

@@ -8,12 +8,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { builtinScenariosDir, resolveScenario } from '../lesson/scenario-loader.js';
 import type { Lang } from '../lesson/scenario-types.js';
 import { defaultWorkdir } from '../ui/lesson-library.js';
 import { localeLang } from '../ui/strings.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Parses `--lang`; the locale's language (Korean for LANG=ko*) by default. */
 function langOf(value: string | undefined): Lang {
@@ -44,16 +43,7 @@ async function importTuiWithLiveFrames<T>(load: () => Promise<T>): Promise<T> {
 
 /** Runs `kubelab lesson ...` (argv after `lesson`), or the picker when `picker` is set. */
 export async function lessonCommand(argv: string[], picker = false): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { lang: { type: 'string' }, seed: { type: 'string' }, workdir: { type: 'string' }, context: { type: 'string' }, kubeconfig: { type: 'string' } },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+  const parsed = parseCli(argv, { lang: { type: 'string' }, seed: { type: 'string' }, workdir: { type: 'string' }, context: { type: 'string' }, kubeconfig: { type: 'string' } });
   const { values, positionals } = parsed;
   const lang = langOf(values.lang);
   if (picker && positionals.length > 0) throw new CliUsageError(`unknown command "${positionals[0]}"`);

@@ -1,30 +1,20 @@
 /** `kubelab run <script|->`: a whole session from a script, headless. */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { runSession, scriptLines, DEFAULT_THINK_MS } from '../session/run-session.js';
 import { DiskFs } from '../workspace/disk-fs.js';
 import { parseGoDuration } from '../kubectl/flags.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Runs `kubelab run` with its arguments; returns the exit status. */
 export async function runCommand(argv: string[]): Promise<number> {
   // A lesson on a real cluster: the Kubernetes client is loaded only on this path.
   if (argv.some((a) => a === '--context' || a.startsWith('--context='))) return (await import('./run-context-command.js')).runContextCommand(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const parsed = parseCli(argv, {
         seed: { type: 'string' },
         workdir: { type: 'string' },
         echo: { type: 'boolean' },
         'think-time': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+      });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new CliUsageError('run takes exactly one script path, or - for standard input');
   const seed = values.seed ?? '1';

@@ -11,33 +11,23 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveScenario } from '../lesson/scenario-loader.js';
 import { formatProblem } from '../lesson/scenario-problems.js';
 import { RealClusterError } from '../realcluster/kube-api.js';
 import { RealLesson } from '../realcluster/real-lesson.js';
 import { scriptLines } from '../session/run-session.js';
 import { PROCESS_IO, type CliIo } from './scenarios-command.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Runs `kubelab run --context ...`; returns the exit status. */
 export async function runContextCommand(argv: string[], io: CliIo = PROCESS_IO, stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+  const parsed = parseCli(argv, {
         context: { type: 'string' },
         kubeconfig: { type: 'string' },
         lesson: { type: 'string' },
         workdir: { type: 'string' },
         'keep-namespace': { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+      });
   const { values, positionals } = parsed;
   if (!values.context) throw new CliUsageError('run --context needs a context name');
   if (!values.lesson) throw new CliUsageError('run --context needs --lesson ID|FILE: the checks to evaluate on the cluster');

@@ -1,7 +1,17 @@
 /** kubelab's own usage text and usage errors. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake in how kubelab itself was called (exit 2). */
 export class CliUsageError extends Error {}
+
+/** node:util's parseArgs for a subcommand: positionals allowed, its errors as usage errors. */
+export function parseCli<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
+  }
+}
 
 /** `kubelab --help`. */
 export const USAGE = `kubelab: learn Kubernetes zero-downtime deployments on a simulated cluster.

@@ -6,22 +6,16 @@
  * cannot run on a real cluster (`--context`) follow, one a line (src/lesson/real-cluster-support.ts);
  * they are notes and do not change the exit status. Exit status 0 only when every file is ok.
  */
-import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../lesson/scenario-loader.js';
 import { formatGap, realClusterGaps } from '../lesson/real-cluster-support.js';
 import { formatProblem } from '../lesson/scenario-problems.js';
 import { verifySolutions } from '../lesson/verify-solutions.js';
 import { PROCESS_IO, type CliIo } from './scenarios-command.js';
-import { CliUsageError } from './usage.js';
+import { CliUsageError, parseCli } from './usage.js';
 
 /** Runs `kubelab validate`; returns the exit status. */
 export async function validateCommand(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'no-solutions': { type: 'boolean' }, 'real-cluster': { type: 'boolean' } } });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+  const parsed = parseCli(argv, { 'no-solutions': { type: 'boolean' }, 'real-cluster': { type: 'boolean' } });
   if (parsed.positionals.length === 0) throw new CliUsageError('validate needs a scenario file');
   let status = 0;
   for (const file of parsed.positionals) {
