@@ -18,6 +18,7 @@ import { ClusterViewModel } from './cluster-view/cluster-view-model.js';
 import { editorCommands } from './editor.js';
 import { OutputBuffer, type OutputLine } from './output-buffer.js';
 import { readSessionFile, SESSION_FILE, SessionRecorder, type SessionRecord } from './session-recorder.js';
+import { SnapshotStore } from './snapshot-store.js';
 import { memoryCopyOf, SwitchableFs } from './switchable-fs.js';
 import { runtimeCompletionContext } from './completion/tab-completer.js';
 import type { CompletionContext } from './completion/completion-types.js';
@@ -91,7 +92,7 @@ export class LessonRuntime implements ScreenRuntime {
   suspend: <T>(fn: () => T) => T = (fn) => fn();
   private readonly driver: RealTimeDriver | undefined;
   private readonly output = new OutputBuffer();
-  private readonly listeners = new Set<() => void>();
+  private readonly snapshots = new SnapshotStore<RuntimeSnapshot>(() => this.build());
   private abort: AbortController | undefined;
   /** Lines typed (or pasted) while a command runs: they run next, as a terminal's type-ahead. */
   private readonly typeAhead: string[] = [];
@@ -103,9 +104,6 @@ export class LessonRuntime implements ScreenRuntime {
   private feedback: Feedback | undefined;
   private exited = false;
   private shownSecond = -1;
-  private notifyQueued = false;
-  private dirty = true;
-  private current: RuntimeSnapshot | undefined;
   /** True while resume() replays the journal: stepped time, no recording, no editors. */
   private replaying = false;
   private readonly workspace: SwitchableFs;
@@ -248,17 +246,10 @@ export class LessonRuntime implements ScreenRuntime {
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.snapshots.subscribe(listener);
 
   /** The current snapshot (a new object after every change). */
-  snapshot = (): RuntimeSnapshot => {
-    if (this.dirty || !this.current) this.current = this.build();
-    this.dirty = false;
-    return this.current;
-  };
+  snapshot = (): RuntimeSnapshot => this.snapshots.snapshot();
 
   /**
    * Enter: the line runs now, or after the running command (type-ahead). Resolves once every
@@ -406,13 +397,7 @@ export class LessonRuntime implements ScreenRuntime {
 
   /** Coalesces a burst of changes (a command printing many chunks) into one notification. */
   private changed(): void {
-    this.dirty = true;
-    if (this.notifyQueued) return;
-    this.notifyQueued = true;
-    queueMicrotask(() => {
-      this.notifyQueued = false;
-      for (const l of this.listeners) l();
-    });
+    this.snapshots.changed();
   }
 
   private build(): RuntimeSnapshot {

@@ -25,6 +25,7 @@ import { OutputBuffer } from './output-buffer.js';
 import { realStrings } from './real-strings.js';
 import type { ScreenRuntime } from './screen-runtime.js';
 import { SessionRecorder } from './session-recorder.js';
+import { SnapshotStore } from './snapshot-store.js';
 import { uiStrings, type UiStrings } from './strings.js';
 
 /** Options of a real-cluster lesson screen. */
@@ -47,7 +48,7 @@ export class RealLessonRuntime implements ScreenRuntime {
   readonly clusterView = undefined;
   private readonly lesson: RealLesson;
   private readonly output = new OutputBuffer();
-  private readonly listeners = new Set<() => void>();
+  private readonly snapshots = new SnapshotStore<RuntimeSnapshot>(() => this.build());
   private readonly fs: DiskFs;
   /** Repaints the status line's clock once a second; it moves no time of ours. */
   private readonly ticker: RealTimeDriver;
@@ -58,9 +59,6 @@ export class RealLessonRuntime implements ScreenRuntime {
   private feedback: Feedback | undefined;
   private exited = false;
   private shownSecond = -1;
-  private notifyQueued = false;
-  private dirty = true;
-  private current: RuntimeSnapshot | undefined;
   private commandNames: string[] | undefined;
 
   constructor(opts: RealRuntimeOptions) {
@@ -103,16 +101,11 @@ export class RealLessonRuntime implements ScreenRuntime {
     this.recorder.close();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => this.snapshots.subscribe(listener);
 
-  snapshot = (): RuntimeSnapshot => {
-    if (this.dirty || !this.current) this.current = this.build();
-    this.dirty = false;
-    return this.current;
-  };
+  /** The current snapshot (a new object after every change). */
+  snapshot = (): RuntimeSnapshot => this.snapshots.snapshot();
 
   enter(line: string): Promise<void> {
     this.typeAhead.push(line);
@@ -242,13 +235,7 @@ export class RealLessonRuntime implements ScreenRuntime {
 
   /** Coalesces a burst of changes (a command printing many chunks) into one notification. */
   private changed(): void {
-    this.dirty = true;
-    if (this.notifyQueued) return;
-    this.notifyQueued = true;
-    queueMicrotask(() => {
-      this.notifyQueued = false;
-      for (const l of this.listeners) l();
-    });
+    this.snapshots.changed();
   }
 
   private build(): RuntimeSnapshot {
