@@ -18,6 +18,7 @@ import { ClusterViewModel } from './cluster-view/cluster-view-model.js';
 import { editorCommands } from './editor.js';
 import { OutputBuffer, type OutputLine } from './output-buffer.js';
 import { readSessionFile, SESSION_FILE, SessionRecorder, type SessionRecord } from './session-recorder.js';
+import { introText, stepDoneLines, stepFields } from './lesson-view-parts.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { memoryCopyOf, SwitchableFs } from './switchable-fs.js';
 import { runtimeCompletionContext } from './completion/tab-completer.js';
@@ -146,10 +147,7 @@ export class LessonRuntime implements ScreenRuntime {
       stderr: (t) => this.write(t),
     });
     this.recorder = new SessionRecorder(opts.workdir);
-    this.output.write(`${scenario.title[lang]}\n`);
-    // The intro's line breaks are the author's, not the terminal's: join each paragraph.
-    const intro = scenario.text?.[lang].trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' '));
-    if (intro) this.output.write(`${intro.join('\n\n')}\n\n`);
+    this.output.write(introText(scenario, lang));
   }
 
   /**
@@ -382,11 +380,7 @@ export class LessonRuntime implements ScreenRuntime {
     const before = this.lesson.currentStep();
     const after = this.lesson.commandRan(command);
     if (!before || after === before.id) return;
-    const lang = this.lang;
-    const lines = [this.text.stepDone(before.title[lang])];
-    const next = this.lesson.currentStep();
-    if (next) lines.push(this.text.nextStep(next.title[lang]));
-    this.stepChanged({ kind: 'done', lines });
+    this.stepChanged({ kind: 'done', lines: stepDoneLines(this.text, this.lang, before, this.lesson.currentStep()) });
   }
 
   private stepChanged(feedback: Feedback): void {
@@ -402,23 +396,14 @@ export class LessonRuntime implements ScreenRuntime {
 
   private build(): RuntimeSnapshot {
     const lesson = this.lesson;
-    const steps = lesson.scenario.steps;
-    const step = lesson.currentStep();
-    const { completed, skipped, hints } = lesson.progress();
     const meter = lesson.meter;
     return {
       lines: this.output.lines(),
       partial: this.output.partial(),
       running: this.busy(),
       prompt: this.terminal.pending() ? CONTINUATION_PROMPT : this.terminal.prompt(),
-      step,
-      stepNumber: step ? steps.indexOf(step) + 1 : steps.length,
-      stepCount: steps.length,
-      completed,
-      skipped,
-      hintsUsed: Object.values(hints).reduce((a, b) => a + b, 0),
+      ...stepFields(lesson, this.hints, this.lang),
       finished: lesson.step === END,
-      hints: this.hints.map((h) => h[this.lang]),
       lang: this.lang,
       seed: String(lesson.cluster.seed),
       feedback: this.feedback,

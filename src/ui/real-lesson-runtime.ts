@@ -25,6 +25,7 @@ import { OutputBuffer } from './output-buffer.js';
 import { realStrings } from './real-strings.js';
 import type { ScreenRuntime } from './screen-runtime.js';
 import { SessionRecorder } from './session-recorder.js';
+import { introText, stepDoneLines, stepFields } from './lesson-view-parts.js';
 import { SnapshotStore } from './snapshot-store.js';
 import { uiStrings, type UiStrings } from './strings.js';
 
@@ -70,9 +71,7 @@ export class RealLessonRuntime implements ScreenRuntime {
     this.ticker = new RealTimeDriver(() => this.tick(), 250);
     const scenario = this.lesson.scenario;
     const real = realStrings(opts.lang);
-    this.output.write(`${scenario.title[opts.lang]}\n`);
-    const intro = scenario.text?.[opts.lang].trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' '));
-    if (intro) this.output.write(`${intro.join('\n\n')}\n\n`);
+    this.output.write(introText(scenario, opts.lang));
     this.output.write(`${real.connected(opts.context, this.lesson.namespace, opts.workdir)}\n${real.howLinesRun}\n`);
     for (const s of this.lesson.skippedChecks()) this.output.write(`${real.notChecked(s.step, s.kinds)}\n`);
     this.output.write('\n');
@@ -209,10 +208,7 @@ export class RealLessonRuntime implements ScreenRuntime {
   private afterCommand(beforeId: string | undefined): void {
     const before = this.scenario.steps.find((s) => s.id === beforeId);
     if (!before || this.lesson.step === before.id) return;
-    const lines = [this.text.stepDone(before.title[this.lang])];
-    const next = this.lesson.currentStep();
-    if (next) lines.push(this.text.nextStep(next.title[this.lang]));
-    this.stepChanged({ kind: 'done', lines });
+    this.stepChanged({ kind: 'done', lines: stepDoneLines(this.text, this.lang, before, this.lesson.currentStep()) });
   }
 
   private stepChanged(feedback: Feedback): void {
@@ -239,23 +235,14 @@ export class RealLessonRuntime implements ScreenRuntime {
   }
 
   private build(): RuntimeSnapshot {
-    const steps = this.scenario.steps;
-    const step = this.lesson.currentStep();
-    const { completed, skipped, hints } = this.lesson.progress();
     const meter = this.lesson.meter;
     return {
       lines: this.output.lines(),
       partial: this.output.partial(),
       running: this.busy(),
       prompt: WORKSTATION_PROMPT,
-      step,
-      stepNumber: step ? steps.indexOf(step) + 1 : steps.length,
-      stepCount: steps.length,
-      completed,
-      skipped,
-      hintsUsed: Object.values(hints).reduce((a, b) => a + b, 0),
+      ...stepFields(this.lesson, this.hints, this.lang),
       finished: this.lesson.finished,
-      hints: this.hints.map((h) => h[this.lang]),
       lang: this.lang,
       feedback: this.feedback,
       virtualMs: wallClockNow(),
