@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gradeCommand } from '../../src/cli/grade-command.js';
 import { resolveScenario } from '../../src/lesson/scenario-loader.js';
 import type { Scenario } from '../../src/lesson/scenario-types.js';
 import { verifySolutions } from '../../src/lesson/verify-solutions.js';
@@ -42,4 +43,12 @@ export function writeTree(dir: string, files: Record<string, string | Uint8Array
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** Runs `kubelab grade ...argv` in process; its stdout, stderr and exit status. */
+export async function grade(argv: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = '';
+  let err = '';
+  const code = await gradeCommand(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { out, err, code };
 }

@@ -8,21 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { gradeCommand } from '../../src/cli/grade-command.js';
 import { mergeShardReports } from '../../src/lesson/grade/merge-reports.js';
 import { parseShard, shardPositions } from '../../src/lesson/grade/shard.js';
-import { builtin, referenceScript, solutionOf, tempDir, writeTree } from './helpers.js';
+import { builtin, grade, referenceScript, solutionOf, tempDir, writeTree } from './helpers.js';
 import { schemaProblems } from './schema-check.js';
 
 const SCHEMA = JSON.parse(readFileSync('docs/schemas/grade-report.schema.json', 'utf8'));
 
-/** Runs `kubelab grade ...argv`; stdout, stderr and the exit status. */
-async function grade(argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const code = await gradeCommand(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { out, err, code };
-}
 
 describe('sharded grading merges into the unsharded report', () => {
   const dir = tempDir('kubelab-shard-');

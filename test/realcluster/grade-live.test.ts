@@ -22,18 +22,11 @@ import { lessonNamespace, liveName, stateContext } from '../../src/realcluster/g
 import { serve, writeKubeconfig, type Serving } from '../../src/serve/server.js';
 import { runSession } from '../../src/session/run-session.js';
 import { MemoryFs } from '../../src/workspace/memory-fs.js';
-import { builtin, solutionOf, tempDir } from '../grade/helpers.js';
+import { builtin, grade, solutionOf, tempDir } from '../grade/helpers.js';
 import { schemaProblems } from '../grade/schema-check.js';
 
 const SCHEMA = JSON.parse(readFileSync('docs/schemas/grade-report.schema.json', 'utf8'));
 
-/** Runs `kubelab grade ...argv`. */
-async function grade(argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const code = await gradeCommand(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
-  return { out, err, code };
-}
 
 describe('grading through the API equals grading in memory', () => {
   const scenario = builtin('blue-green');

@@ -1,17 +1,10 @@
 /** Binary manifests and folders without manifests, as the real kubectl v1.32.4 reports them offline (test/transcripts/errors/yaml-shapes.txt). */
 import { describe, expect, it } from 'vitest';
-import { yamlToJson } from '../../../src/kubectl/manifests/yaml-to-json.js';
+import { yamlError } from './yaml-error.js';
 import { replayTranscript } from '../../../src/transcript/run-transcript.js';
 import { parseTranscript } from '../../../src/transcript/transcript.js';
 
-const err = (text: string) => {
-  try {
-    yamlToJson(text);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-};
+const err = yamlError;
 
 describe('control characters', () => {
   it('are refused before any parsing, with no line', () => {
