@@ -153,19 +153,11 @@ export class TerminalSession implements ShellSession {
     const frame: Frame = { place, enter, prompt: busyboxPrompt };
     frame.loading = this.containerSetup(place, enter.shell).then((setup) => {
       if (setup.promptFor) frame.prompt = setup.promptFor.bind(setup);
-      frame.shell = new Shell({
-        place,
+      frame.shell = this.containerShell(place, setup, {
         fs: setup.fs ?? new MemoryFs(),
-        cluster: this.opts.cluster,
-        commands: setup.commands,
-        session: this,
-        time: this.time,
-        limits: this.limits,
         env: { HOME: '/root', HOSTNAME: place.pod, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...setup.env },
-        pid: 1,
-        name: shellName(enter.shell),
-        notFound: setup.notFound?.bind(setup),
-        rng: this.opts.cluster.rng.fork(`shell-random/${place.namespace}/${place.pod}`),
+        shell: enter.shell,
+        rngName: `shell-random/${place.namespace}/${place.pod}`,
       });
     });
     this.stack.push(frame);
@@ -185,23 +177,15 @@ export class TerminalSession implements ShellSession {
         runScript: async (script, ctx) => {
           const place: ContainerPlace = { kind: 'container', ...target };
           const setup = await this.containerSetup(place, ctx.name);
-          const shell = new Shell({
-            place,
+          const shell = this.containerShell(place, setup, {
             fs: ctx.fs,
-            cluster,
-            commands: setup.commands,
-            session: this,
-            time: this.time,
-            limits: this.limits,
             env: Object.fromEntries(ctx.env),
-            pid: 1,
-            name: shellName(ctx.name),
-            notFound: setup.notFound?.bind(setup),
-            rng: cluster.rng.fork(`exec-random/${target.namespace}/${target.pod}/${this.time.now()}`),
+            shell: ctx.name,
+            rngName: `exec-random/${target.namespace}/${target.pod}/${this.time.now()}`,
           });
           const parsed = await parseAtEnd(script);
           if (parsed.kind !== 'complete') {
-            ctx.stderr(`${shell.name}: syntax error: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`);
+            ctx.stderr(syntaxError(shell.name, parsed));
             return 2;
           }
           return (await shell.runScript(parsed.script, { stdout: ctx.stdout, stderr: ctx.stderr }, ctx.signal)).status;
@@ -240,8 +224,7 @@ export class TerminalSession implements ShellSession {
     const shell = frame.shell!;
     shell.history.push(source);
     if (parsed.kind !== 'complete') {
-      const message = parsed.kind === 'error' ? parsed.message : 'unexpected end of file';
-      this.opts.stderr(`${shell.name}: syntax error: ${message}\n`);
+      this.opts.stderr(syntaxError(shell.name, parsed));
       shell.status = 2;
       return { kind: 'ran', status: 2, command: source };
     }
@@ -265,9 +248,32 @@ export class TerminalSession implements ShellSession {
     return this.stack[this.stack.length - 1];
   }
 
+  /** A shell of a container's (pid 1 of its own process tree) over the image's commands. */
+  private containerShell(place: ContainerPlace, setup: ContainerShellSetup, o: { fs: WorkspaceFs; env: Record<string, string>; shell: string; rngName: string }): Shell {
+    return new Shell({
+      place,
+      fs: o.fs,
+      cluster: this.opts.cluster,
+      commands: setup.commands,
+      session: this,
+      time: this.time,
+      limits: this.limits,
+      env: o.env,
+      pid: 1,
+      name: shellName(o.shell),
+      notFound: setup.notFound?.bind(setup),
+      rng: this.opts.cluster.rng.fork(o.rngName),
+    });
+  }
+
   private async containerSetup(place: ContainerPlace, shell: string): Promise<ContainerShellSetup> {
     const make: ContainerCommandSetFn =
       this.opts.containerShell ?? ((p, sh) => containerCommandSet(p, { builtins: {}, utilities: UTILITIES, cluster: this.opts.cluster }, sh));
     return make(place, shell);
   }
+}
+
+/** `sh: syntax error: ...` for a script that did not parse (or ended inside a command). */
+function syntaxError(shell: string, parsed: Exclude<ParseOutcome, { kind: 'complete' }>): string {
+  return `${shell}: syntax error: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`;
 }
