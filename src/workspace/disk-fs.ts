@@ -57,9 +57,10 @@ export class DiskFs implements WorkspaceFs {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (bytes.length > MAX_DISK_FILE_BYTES) throw new FsError('EFBIG', path);
     const real = this.mustReal(path);
-    if (fs.existsSync(real) && fs.statSync(real).isDirectory()) throw new FsError('EISDIR', path);
+    const existing = statOf(real);
+    if (existing?.isDirectory()) throw new FsError('EISDIR', path);
     if (!fs.existsSync(nodePath.dirname(real))) throw new FsError('ENOENT', path);
-    const old = sizeOf(real);
+    const old = existing?.size;
     const delta = bytes.length - (old ?? 0);
     if (this.grownBytes + delta > WORKSPACE_LIMITS.maxBytes) throw new FsError('ENOSPC', path);
     if (old === undefined && this.createdEntries >= WORKSPACE_LIMITS.maxEntries) throw new FsError('ENOSPC', path);
@@ -131,10 +132,10 @@ function lexists(p: string): boolean {
   }
 }
 
-/** A file's size, or undefined when there is no such file. */
-function sizeOf(real: string): number | undefined {
+/** A path's stat, or undefined when there is nothing there. */
+function statOf(real: string): fs.Stats | undefined {
   try {
-    return fs.statSync(real).size;
+    return fs.statSync(real);
   } catch {
     return undefined;
   }

@@ -48,8 +48,9 @@ export function prepareObjectForUpdate(obj: KubeObject, old: KubeObject): void {
  */
 function normalizeClusterIPs(spec: Obj, old: Obj): void {
   const same = JSON.stringify(spec.clusterIPs ?? []) === JSON.stringify(old.clusterIPs ?? []);
-  if ((spec.clusterIP ?? '') !== (old.clusterIP ?? '') && same) spec.clusterIPs = spec.clusterIP ? [spec.clusterIP] : undefined;
-  if (spec.clusterIPs === undefined) delete spec.clusterIPs;
+  if ((spec.clusterIP ?? '') === (old.clusterIP ?? '') || !same) return;
+  if (spec.clusterIP) spec.clusterIPs = [spec.clusterIP];
+  else delete spec.clusterIPs;
 }
 
 function needsClusterIP(spec: Obj): boolean {
